@@ -1,0 +1,122 @@
+"""Polemos: conflict event data from news text — who did what to whom, when, where, how many.
+
+The Python API mirrors the CLI (docs/api.md)::
+
+    import polemos
+    mentions = polemos.code_text("Rebels shelled Aleppo on Friday.", date="2024-03-04")
+    with polemos.open_store("events.duckdb") as store:
+        polemos.code_paths(["news/"], store=store)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from polemos.errors import GazetteerError, InputError, KnowledgeError, PolemosError, StoreError
+from polemos.knowledge import Knowledge, load_knowledge
+from polemos.model import (
+    EVENT_TYPES,
+    SCHEMA_VERSION,
+    Actor,
+    Article,
+    Casualties,
+    Failure,
+    Mention,
+    Place,
+    TimeExpr,
+    Toponym,
+    mention_record,
+)
+from polemos.store import Store, default_db_path, open_store
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "EVENT_TYPES", "SCHEMA_VERSION", "Actor", "Article", "Casualties", "Failure",
+    "GazetteerError", "InputError", "Knowledge", "KnowledgeError", "Mention", "Place",
+    "PolemosError", "Store", "StoreError", "TimeExpr", "Toponym", "__version__", "code_article",
+    "code_paths", "code_text", "default_db_path", "evaluate", "find_dates", "geoparse_text", "get_knowledge",
+    "load_knowledge", "mention_record", "open_store", "read_articles", "sample_articles_path",
+]
+
+
+@cache
+def get_knowledge(kb_dirs: tuple[str, ...] = ()) -> Knowledge:
+    """The shared Knowledge for these user folders (loaded once per process, on first use)."""
+    return load_knowledge(kb_dirs)
+
+
+def _default_knowledge() -> Knowledge:
+    return get_knowledge(())
+
+
+def code_article(article: Article, knowledge: Knowledge | None = None) -> list[Mention]:
+    """Event mentions of one article (pure: same article and knowledge, same mentions and ids)."""
+    from polemos.pipeline import code_article as _code
+
+    return _code(article, knowledge or _default_knowledge())
+
+
+def code_text(text: str, date: str | None = None, *, doc_id: str = "text",
+              knowledge: Knowledge | None = None) -> list[Mention]:
+    """Event mentions of a text published on ``date`` (ISO). Example::
+
+        polemos.code_text("Iran denied the report.", date="2020-01-05")
+    """
+    from polemos.ingest.validate import check_text, parse_date
+
+    check_text(text, doc_id)
+    return code_article(Article(doc_id, text, parse_date(date, doc_id)), knowledge)
+
+
+def read_articles(paths: Sequence[str | Path], default_date: str | None = None) -> list[Article]:
+    """Articles in files/folders; raises InputError on the first unreadable input."""
+    from polemos.ingest import read_paths
+
+    out = []
+    for item in read_paths(paths, default_date):
+        if isinstance(item, Failure):
+            raise InputError(item.reason, item.where, item.field)
+        out.append(item)
+    return out
+
+
+def code_paths(paths: Sequence[str | Path], *, knowledge: Knowledge | None = None,
+               default_date: str | None = None, store: Store | None = None,
+               **kwargs: Any) -> Any:
+    """Read and code files, folders or ``-``; returns a ``pipeline.RunResult`` (records, failures)."""
+    from polemos.pipeline import read_and_code
+
+    return read_and_code(paths, knowledge or _default_knowledge(), default_date=default_date,
+                         store=store, **kwargs)
+
+
+def geoparse_text(text: str, knowledge: Knowledge | None = None) -> list[Toponym]:
+    """Every place name in a text, with offsets and the resolved place."""
+    from polemos.pipeline import geoparse_article
+
+    return geoparse_article(Article("text", text), knowledge or _default_knowledge())
+
+
+def find_dates(text: str, date: str | None = None) -> list[TimeExpr]:
+    """Every time expression in a text, resolved against ``date`` (ISO)."""
+    from polemos.pipeline import time_expressions
+
+    return time_expressions(Article("text", text, date))
+
+
+def evaluate(kind: str, gold: Path, *, limit: int | None = None,
+             knowledge: Knowledge | None = None) -> tuple[dict[str, Any], str]:
+    """Metrics for one gold set (``kind``: plover-gsr, petrarch, geoparsing, timeml, gva)."""
+    from polemos.evaluate.run import run_evaluation
+
+    return run_evaluation(kind, Path(gold), knowledge=knowledge or _default_knowledge(), limit=limit)
+
+
+def sample_articles_path() -> Path:
+    """The folder of bundled sample articles that ``polemos demo`` codes."""
+    return Path(str(resources.files("polemos") / "data" / "samples"))

@@ -1,0 +1,5 @@
+"""`python -m polemos` runs the CLI."""
+
+from polemos.cli import main
+
+main()

@@ -1,0 +1,109 @@
+"""Terminal side of the CLI: a progress bar on stderr (only on a terminal), records to a stream."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import IO, Any
+
+from polemos.output import (
+    CSV_COLUMNS,
+    event_table_rows,
+    flat_mention,
+    write_csv,
+    write_jsonl,
+)
+
+
+class ProgressReporter:
+    """A rich progress bar when stderr is a terminal; with ``verbose``, one line per batch."""
+
+    def __init__(self, label: str, *, verbose: bool = False) -> None:
+        self.label = label
+        self.verbose = verbose
+        self.articles = 0
+        self.batches = 0
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> ProgressReporter:
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import (
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                                      MofNCompleteColumn(), TextColumn("{task.fields[mentions]} "
+                                      "mentions"), TimeElapsedColumn(),
+                                      console=Console(stderr=True), transient=True)
+            self._progress.start()
+            self._task = self._progress.add_task(self.label, total=None, mentions=0)
+        return self
+
+    def advance(self, articles: int, mentions: int) -> None:
+        self.articles += articles
+        self.batches += 1
+        if self._progress is not None:
+            self._progress.update(self._task, advance=articles, mentions=mentions)
+        if self.verbose:
+            print(f"polemos: batch {self.batches} stored: {self.articles} articles, "
+                  f"{mentions} mentions", file=sys.stderr, flush=True)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def _table(title: str | None, headers: Sequence[str], rows: Sequence[Sequence[Any]],
+           out: IO[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    width = None if out.isatty() else 160  # files and pipes get a fixed, readable width
+    Console(file=out, width=width).print(table)
+
+
+def write_records(records: Sequence[dict[str, Any]], fmt: str, out: IO[str],
+                  kind: str = "mention") -> None:
+    """Records as JSON Lines, CSV or a readable table (events, or plain records for kind='plain')."""
+    if fmt == "jsonl":
+        write_jsonl(records, out)
+    elif fmt == "csv":
+        if kind == "mention":
+            write_csv((flat_mention(r) for r in records), out, CSV_COLUMNS)
+        elif records:
+            write_csv(records, out, list(records[0]))
+    elif kind == "mention":
+        headers = ("date", "actor → recipient", "event", "cameo", "place", "dead")
+        _table(f"{len(records)} event mentions", headers, event_table_rows(records), out)
+    elif records:
+        _table(None, list(records[0]), [list(r.values()) for r in records], out)
+    out.flush()
+
+
+def write_rows(columns: Sequence[str], rows: Sequence[tuple], fmt: str, out: IO[str]) -> None:
+    """Query results in the chosen format."""
+    records = [dict(zip(columns, row, strict=True)) for row in rows]
+    if fmt == "jsonl":
+        write_jsonl(({k: _plain(v) for k, v in r.items()} for r in records), out)
+    elif fmt == "csv":
+        write_csv(records, out, columns)
+    else:
+        _table(f"{len(rows)} rows", columns, rows, out)
+
+
+def _plain(value: Any) -> Any:
+    """JSON-safe values: dates and decimals as text."""
+    if isinstance(value, (str, int, float, bool, list, dict)) or value is None:
+        return value
+    return str(value)

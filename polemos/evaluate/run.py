@@ -1,0 +1,53 @@
+"""Dispatch ``polemos evaluate --kind K --gold PATH`` to the scorer for that gold format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from polemos.model import Article, Mention, mention_record
+
+if TYPE_CHECKING:
+    from polemos.knowledge import Knowledge
+
+KINDS = ("plover-gsr", "petrarch", "geoparsing", "timeml", "gva")
+
+
+def run_evaluation(kind: str, gold: Path, *, knowledge: Knowledge,
+                   limit: int | None = None) -> tuple[dict[str, Any], str]:
+    """The metrics of one evaluation as a dict, and a readable report."""
+    from polemos.pipeline import code_article
+
+    def code(articles: list[Article]) -> list[Mention]:
+        return [m for a in articles[:limit] for m in code_article(a, knowledge)]
+
+    if kind == "plover-gsr":
+        from polemos.evaluate.plover_gsr import evaluate_plover_gsr, format_plover_gsr
+
+        report = evaluate_plover_gsr(gold, code)
+        return report, format_plover_gsr(report)
+    if kind == "petrarch":
+        from polemos.evaluate.petrarch import evaluate_petrarch, format_petrarch
+
+        report = evaluate_petrarch(gold, knowledge=knowledge, limit=limit)
+        return report, format_petrarch(report)
+    if kind == "geoparsing":
+        from polemos.evaluate.geoparsing import evaluate_geoparsing, format_geoparsing
+        from polemos.pipeline import geoparse_article
+
+        report = evaluate_geoparsing(
+            gold, lambda doc_id, text: geoparse_article(Article(doc_id, text), knowledge))
+        return report, format_geoparsing(report)
+    if kind == "timeml":
+        from polemos.evaluate.timeml import evaluate_timeml, format_timeml
+
+        report = evaluate_timeml(gold)
+        return report, format_timeml(report)
+    if kind == "gva":
+        from polemos.evaluate.gva import evaluate_gva, format_gva
+
+        report = evaluate_gva(
+            gold, lambda arts: [mention_record(m) for a in arts for m in code_article(a, knowledge)],
+            limit=limit)
+        return report, format_gva(report)
+    raise ValueError(f"unknown evaluation kind {kind!r} (expected one of {', '.join(KINDS)})")

@@ -1,0 +1,29 @@
+"""HTML pages → articles: the main text extracted with trafilatura, menus and footers dropped."""
+
+from __future__ import annotations
+
+from polemos.errors import InputError
+from polemos.ingest.validate import check_text, parse_date
+from polemos.model import Article
+
+
+def article_from_html(html: str, doc_id: str, where: str, default_date: str | None) -> Article:
+    """The page's main text and title; the page's own date when it states one, else the default."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                            include_tables=False, favor_precision=True)
+    doc = extracted.as_dict() if extracted is not None else None
+    text = (doc or {}).get("text") or ""
+    if not text.strip():
+        raise InputError("no main text found in the HTML page", where, "text")
+    check_text(text, where)
+    date = default_date
+    page_date = (doc or {}).get("date")
+    if page_date and not default_date:
+        try:
+            date = parse_date(str(page_date)[:10], where)
+        except InputError:  # a page's own metadata date is a hint, not an input field
+            date = None
+    return Article(id=doc_id, text=text, date=date, title=(doc or {}).get("title") or None,
+                   url=(doc or {}).get("url") or None, origin=where)

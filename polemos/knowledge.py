@@ -1,0 +1,72 @@
+"""Knowledge: everything read-only a stage needs, loaded once per process (DESIGN.md).
+
+``Knowledge`` = spaCy pipeline (with our EntityRuler) + ontology + trigger lexicon + actor KB +
+gazetteer. Stages receive it as an argument and never load anything themselves, which is what
+lets Dask or multiprocessing map ``code_article(article, knowledge)`` over partitions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from polemos.extract.triggers import TriggerLexicon
+    from polemos.ontology import Ontology
+    from polemos.resolve.actors import ActorKB
+    from polemos.resolve.gazetteer import Gazetteer
+
+
+@dataclass(eq=False)
+class Knowledge:
+    """Read-only knowledge for one run; ``kb_dirs`` are user folders layered over ours (``--kb``)."""
+
+    kb_dirs: tuple[Path, ...] = ()
+    gazetteer_path: Path | None = None
+
+    @cached_property
+    def ontology(self) -> Ontology:
+        from polemos.ontology import Ontology
+
+        return Ontology.load()
+
+    @cached_property
+    def actors(self) -> ActorKB:
+        from polemos.resolve.actors import ActorKB
+
+        return ActorKB.load(self.kb_dirs)
+
+    @cached_property
+    def lexicon(self) -> TriggerLexicon:
+        from polemos.extract.triggers import TriggerLexicon
+
+        return TriggerLexicon.load(self.ontology, self.kb_dirs)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        from polemos.resolve.gazetteer import Gazetteer
+
+        return Gazetteer.open(self.gazetteer_path)
+
+    @cached_property
+    def nlp(self) -> Language:
+        from polemos.nlp import load_nlp
+
+        return load_nlp(self.actors.ruler_patterns())
+
+    def config(self) -> dict[str, object]:
+        """What a run was built from, for the ``runs`` table's configuration hash."""
+        return {"kb_dirs": [str(p) for p in self.kb_dirs],
+                "gazetteer": str(self.gazetteer_path) if self.gazetteer_path else None}
+
+
+def load_knowledge(kb_dirs: Sequence[str | Path] = (), gazetteer_path: str | Path | None = None,
+                   ) -> Knowledge:
+    """Knowledge for a run; parts load on first use and are then shared by every article."""
+    return Knowledge(tuple(Path(p) for p in kb_dirs),
+                     Path(gazetteer_path) if gazetteer_path else None)

@@ -1,0 +1,212 @@
+"""Frozen records that flow between Polemos stages (DESIGN.md, schema v1).
+
+Stages exchange these and add information with ``dataclasses.replace``; tuples inside, never lists,
+so records stay hashable and a run is deterministic. Nothing here imports spaCy or DuckDB.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal, get_args
+
+SCHEMA_VERSION = 1
+
+EventType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+Modality = Literal["asserted", "reported", "claimed"]
+DatePrecision = Literal["day", "week", "month", "year"]
+PlacePrecision = Literal["point", "city", "admin1", "country"]
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A content hash of the parts: the same input gives the same id on any run and any worker."""
+    raw = "\x1f".join(str(p) for p in parts).encode("utf-8")
+    return hashlib.sha256(raw).hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """Words of the article: ``text == article.text[start:end]`` (character offsets)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from input; ``date`` is ISO ``YYYY-MM-DD`` or None when unknown."""
+
+    id: str
+    text: str
+    date: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str | None = None  # where it was read: "path:line", for error messages and provenance
+
+    @property
+    def content_hash(self) -> str:
+        return stable_id(self.title or "", self.text, length=32)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity span from the parser, without the spaCy Doc behind it."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A party to an event: the words, and what the knowledge base says they are."""
+
+    text: str
+    name: str | None = None
+    id: str | None = None
+    country: str | None = None  # ISO3 (or a CAMEO/IGO code where no country applies)
+    sector: str | None = None  # CAMEO/PLOVER agent code: GOV MIL COP REB UAF CVL ...
+    patron: str | None = None  # ISO3 of a sponsor ("Iran-backed")
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place, GeoNames-style; ``precision`` is the grain the event is located at."""
+
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    admin1: str | None = None
+    country: str | None = None  # ISO3
+    feature: str | None = None  # GeoNames "class.code", e.g. "P.PPLC", "S.AIRB", "A.PCLI"
+    precision: PlacePrecision | None = None
+    text: str | None = None  # the words in the article, when the place was named there
+    source: str | None = None  # gazetteer the record came from: geonames, airportsdata, polemos
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name found in the article text and what it resolved to (None when unresolved)."""
+
+    span: TextSpan
+    place: Place | None
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression in the text; ``value`` is ISO day, ``YYYY-MM``, ``YYYY-Www`` or ``YYYY``."""
+
+    span: TextSpan
+    value: str | None
+    precision: DatePrecision | None
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Counts stated in a sentence; ``*_floor`` marks vague quantities ("dozens") read as a minimum."""
+
+    dead: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    is_floor: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One event mention: a sentence-level coding with its provenance (schema v1)."""
+
+    id: str
+    doc_id: str
+    sentence_index: int
+    text: str  # the sentence
+    trigger: TextSpan
+    event_type: EventType
+    published: str | None = None
+    date: str | None = None
+    date_precision: DatePrecision | None = None
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    cameo: str | None = None
+    quad_class: int | None = None
+    intensity: float | None = None
+    actors: tuple[Actor, ...] = ()
+    recipients: tuple[Actor, ...] = ()
+    location: Place | None = None
+    dead: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    modality: Modality = "asserted"
+    source_said: str | None = None
+    confidence: float = 0.5
+    rule: str | None = None  # which rule or pattern fired: shown by `polemos explain`
+    sentence_start: int = 0  # offset of the sentence in the article text
+    flags: tuple[str, ...] = field(default=())  # e.g. "dead_is_floor", "date_from_published"
+
+
+def mention_id(doc_id: str, sentence_index: int, trigger: TextSpan, event_type: str) -> str:
+    """Stable mention id: hash of doc id, sentence index, trigger span and type."""
+    return stable_id(doc_id, sentence_index, trigger.start, trigger.end, event_type)
+
+
+def _party(actor: Actor) -> dict[str, Any]:
+    return {k: getattr(actor, k) for k in ("text", "name", "id", "country", "sector", "patron")}
+
+
+def mention_record(m: Mention) -> dict[str, Any]:
+    """The schema-v1 JSON object for one mention (docs/schema.md)."""
+    loc = None
+    if m.location is not None:
+        loc = {k: v for k, v in asdict(m.location).items() if k != "source"}
+    return {
+        "schema": SCHEMA_VERSION,
+        "id": m.id,
+        "doc_id": m.doc_id,
+        "sentence_index": m.sentence_index,
+        "text": m.text,
+        "trigger": {"text": m.trigger.text, "start": m.trigger.start, "end": m.trigger.end},
+        "published": m.published,
+        "date": m.date,
+        "date_precision": m.date_precision,
+        "event_type": m.event_type,
+        "mode": m.mode,
+        "context": list(m.context),
+        "cameo": m.cameo,
+        "quad_class": m.quad_class,
+        "intensity": m.intensity,
+        "actors": [_party(a) for a in m.actors],
+        "recipients": [_party(a) for a in m.recipients],
+        "location": loc,
+        "dead": m.dead,
+        "injured": m.injured,
+        "arrested": m.arrested,
+        "modality": m.modality,
+        "source_said": m.source_said,
+        "confidence": round(m.confidence, 3),
+        "rule": m.rule,
+        "flags": list(m.flags),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input or article that could not be processed; recorded, and the batch goes on."""
+
+    where: str  # "path:line", "path" or "<stdin>:line"
+    stage: str  # read | validate | code | store
+    reason: str
+    field: str | None = None
+    article_id: str | None = None
+
+    def __str__(self) -> str:
+        return ": ".join(p for p in (self.where, self.field, self.reason) if p)

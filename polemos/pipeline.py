@@ -1,0 +1,196 @@
+"""One article through every stage, then many articles through a store, batch by batch.
+
+Read top to bottom: ``code_article`` parses, extracts mentions, then resolves when (dates),
+where (places) and how many (casualties) for each. It is a pure function of the article and the
+read-only ``Knowledge``, so Dask or multiprocessing can map it. ``code_articles`` is the driver:
+it reads inputs, skips what the store already holds, codes, and commits each batch.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from polemos.extract.events import extract_mentions
+from polemos.extract.numbers import find_casualties
+from polemos.model import (
+    Article,
+    Failure,
+    Mention,
+    TextSpan,
+    TimeExpr,
+    Toponym,
+    mention_record,
+    stable_id,
+)
+from polemos.nlp import entities
+from polemos.resolve.dates import event_date, find_time_expressions
+from polemos.resolve.places import event_location, find_toponyms, main_place
+
+if TYPE_CHECKING:
+    from polemos.knowledge import Knowledge
+    from polemos.store import Store
+
+# Casualty counts belong to violent events; arrests to coercion (detentions) and assaults.
+_COUNTS_DEAD = frozenset({"ASSAULT"})
+_COUNTS_ARRESTED = frozenset({"ASSAULT", "COERCE"})
+
+
+def code_article(article: Article, knowledge: Knowledge) -> list[Mention]:
+    """Event mentions of one article, each with its date, place and casualty counts.
+
+    Deterministic: the same article and knowledge give the same mentions, ids included.
+    """
+    doc = knowledge.nlp(article.text)
+    mentions = extract_mentions(doc, article, knowledge)
+    if not mentions:
+        return []
+    times = find_time_expressions(article.text, article.date)
+    countries = sorted({a.country for m in mentions for a in (*m.actors, *m.recipients)
+                        if a.country and len(a.country) == 3})
+    toponyms = find_toponyms(article.text, entities(doc), knowledge.gazetteer,
+                             context_countries=countries)
+    fallback = main_place(toponyms)
+    return [_situate(m, article, times, toponyms, fallback) for m in mentions]
+
+
+def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
+             toponyms: Sequence[Toponym], fallback: Any) -> Mention:
+    """The mention with when, where and how many filled in from its sentence and article."""
+    sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
+    date, precision, from_text = event_date(sentence, m.trigger, times, article.date)
+    location = event_location(sentence, m.trigger, toponyms, fallback)
+    counts = find_casualties(m.text)
+    flags = list(m.flags)
+    if date is not None and not from_text:
+        flags.append("date_from_published")
+    violent = m.event_type in _COUNTS_DEAD
+    if counts.is_floor and violent and (counts.dead or counts.injured):
+        flags.append("count_is_floor")
+    return replace(
+        m, published=article.date, date=date, date_precision=precision, location=location,
+        dead=counts.dead if violent else None, injured=counts.injured if violent else None,
+        arrested=counts.arrested if m.event_type in _COUNTS_ARRESTED else None,
+        flags=tuple(flags))
+
+
+def geoparse_article(article: Article, knowledge: Knowledge) -> list[Toponym]:
+    """Every toponym in the article, resolved (``polemos geoparse``)."""
+    doc = knowledge.nlp(article.text)
+    return find_toponyms(article.text, entities(doc), knowledge.gazetteer)
+
+
+def time_expressions(article: Article) -> list[TimeExpr]:
+    """Every time expression in the article, resolved against its date (``polemos dates``)."""
+    return find_time_expressions(article.text, article.date)
+
+
+@dataclass
+class RunResult:
+    """What a run did: counts, failures, and (when kept) the schema-v1 records in input order."""
+
+    run_id: str
+    records: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    articles_read: int = 0
+    articles_coded: int = 0
+    articles_skipped: int = 0
+    mentions: int = 0
+    seconds: float = 0.0
+
+    def stats(self) -> dict[str, int | float]:
+        return {"articles_read": self.articles_read, "articles_coded": self.articles_coded,
+                "articles_skipped": self.articles_skipped, "mentions": self.mentions,
+                "failures": len(self.failures), "seconds": round(self.seconds, 3)}
+
+
+Progress = Callable[[int, int], None]  # (articles done in this batch, mentions in this batch)
+Sink = Callable[[list[dict[str, Any]]], None]
+
+
+def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+    batch: list[Article | Failure] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def code_articles(items: Iterable[Article | Failure], knowledge: Knowledge, *,
+                  store: Store | None = None, batch_size: int = 32,
+                  progress: Progress | None = None, sink: Sink | None = None,
+                  keep_records: bool = True) -> RunResult:
+    """Code a stream of articles (and pass on read failures), committing each batch to ``store``.
+
+    Articles whose id the store already holds are not coded again; their stored mentions are
+    returned as they were. One article that fails is recorded with its reason; the run goes on.
+    """
+    from polemos import __version__
+
+    started = time.perf_counter()
+    run_id = stable_id(time.time_ns(), id(knowledge), length=12)  # a log key, not a data id
+    result = RunResult(run_id)
+    if store is not None:
+        store.start_run(run_id, __version__, knowledge.config())
+    seen: set[str] = set()
+    status = "failed"
+    try:
+        for batch in _batches(items, batch_size):
+            _run_batch(batch, knowledge, store, result, seen, sink, keep_records)
+            if progress is not None:
+                progress(sum(isinstance(x, Article) for x in batch), result.mentions)
+        status = "done"
+    finally:
+        result.seconds = time.perf_counter() - started
+        if store is not None:
+            store.finish_run(run_id, result.stats(), status)
+    return result
+
+
+def _run_batch(batch: list[Article | Failure], knowledge: Knowledge, store: Store | None,
+               result: RunResult, seen: set[str], sink: Sink | None, keep: bool) -> None:
+    articles = [x for x in batch if isinstance(x, Article)]
+    failures = [x for x in batch if isinstance(x, Failure)]
+    result.articles_read += len(articles)
+    stored = store.stored_ids([a.id for a in articles]) if store is not None else set()
+    coded: list[tuple[Article, list[Mention]]] = []
+    records: list[dict[str, Any]] = []
+    for article in articles:
+        if article.id in seen or article.id in stored:
+            result.articles_skipped += 1
+            if article.id in stored and article.id not in seen and store is not None:
+                records.extend(store.mention_records([article.id]))
+            seen.add(article.id)
+            continue
+        seen.add(article.id)
+        try:
+            mentions = code_article(article, knowledge)
+        except Exception as err:  # one broken article never stops a batch: record it, go on
+            failures.append(Failure(article.origin or article.id, "code",
+                                    f"{type(err).__name__}: {err}", article_id=article.id))
+            continue
+        coded.append((article, mentions))
+        records.extend(mention_record(m) for m in mentions)
+        result.articles_coded += 1
+        result.mentions += len(mentions)
+    if store is not None:
+        store.write_batch(result.run_id, coded, failures)
+    result.failures.extend(failures)
+    if sink is not None:
+        sink(records)
+    if keep:
+        result.records.extend(records)
+
+
+def read_and_code(paths: Sequence[str | Path], knowledge: Knowledge, *,
+                  default_date: str | None = None, **kwargs: Any) -> RunResult:
+    """Read files, folders or ``-`` and code every article in them (``polemos code``)."""
+    from polemos.ingest import read_paths
+
+    return code_articles(read_paths(paths, default_date), knowledge, **kwargs)

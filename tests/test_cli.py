@@ -1,0 +1,175 @@
+"""The CLI end to end on real parts: coding, exit codes, idempotent re-runs, kill and resume, export."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from polemos.cli import cli
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def runner(knowledge) -> CliRunner:  # noqa: ARG001 - loads the shared knowledge once, first
+    return CliRunner()
+
+
+def _jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_cli_code_txt_with_leading_date(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["code", str(ARTICLES / "seed.txt"), "--format", "jsonl", "--no-db"])
+    assert result.exit_code == 0, result.output
+    records = _jsonl(result.stdout)
+    assert records, "the seed article has events"
+    assert {r["published"] for r in records} == {"2019-12-30"}
+    assert {r["doc_id"] for r in records} == {"seed"}
+    assert any(r["text"].startswith("In recent months") for r in records)
+    for r in records:
+        assert r["schema"] == 1 and r["event_type"] and r["trigger"]["text"]
+
+
+def test_cli_jsonl_goes_to_stdout_alone(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["code", str(ARTICLES / "feed.jsonl"), "--format", "jsonl", "--no-db"])
+    assert result.exit_code == 0
+    assert all(line.startswith("{") for line in result.stdout.splitlines())
+    assert "articles coded" in result.stderr
+
+
+def test_cli_bad_inputs_exit_1_and_the_rest_goes_on(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "mixed.jsonl"
+    bad.write_text('{"id": "ok", "date": "2024-01-02", "text": "Rebels attacked an army post."}\n'
+                   "{broken\n"
+                   '{"id": "nodate", "date": "2024-02-31", "text": "x"}\n'
+                   '{"id": "notext", "date": "2024-01-02"}\n')
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "latin.txt").write_bytes("Caf\xe9 bombed".encode("latin-1"))
+    db = tmp_path / "s.duckdb"
+    result = runner.invoke(cli, ["code", str(tmp_path), "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 1
+    err = result.stderr
+    assert f"{bad}:2: malformed JSON" in err
+    assert f"{bad}:3: date: '2024-02-31' is not a date" in err
+    assert f"{bad}:4: text: missing" in err
+    assert "empty.txt: empty file" in err and "latin.txt: encoding: not UTF-8" in err
+    assert "Traceback" not in err
+    assert {r["doc_id"] for r in _jsonl(result.stdout)} == {"ok"}
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM failures").fetchone() == (5,)
+    assert con.execute("SELECT id FROM articles").fetchall() == [("ok",)]
+
+
+@pytest.mark.parametrize("args", [
+    ["code"],
+    ["code", "x.txt", "--date", "2024-13-01"],
+    ["code", "x.txt", "--db", "a.duckdb", "--no-db"],
+    ["code", "x.txt", "--format", "xml"],
+    ["export", "--format", "parquet"],
+    ["nonsense"],
+])
+def test_cli_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_cli_rerun_adds_nothing_twice(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    first = runner.invoke(cli, ["code", str(ARTICLES), "--db", db, "--format", "jsonl"])
+    second = runner.invoke(cli, ["code", str(ARTICLES), "--db", db, "--format", "jsonl"])
+    assert first.exit_code == second.exit_code == 0
+    assert "6 already stored" in second.stderr
+    assert sorted(r["id"] for r in _jsonl(first.stdout)) == sorted(r["id"] for r in _jsonl(second.stdout))
+    con = duckdb.connect(db, read_only=True)
+    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (6, 6)
+    n = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    assert n == len(_jsonl(first.stdout)) > 0
+    assert con.execute("SELECT count(*) FROM runs WHERE status = 'done'").fetchone() == (2,)
+
+
+def test_cli_ids_are_stable_across_runs(runner: CliRunner) -> None:
+    args = ["code", str(ARTICLES / "feed.jsonl"), "--format", "jsonl", "--no-db"]
+    one, two = (_jsonl(runner.invoke(cli, args).stdout) for _ in range(2))
+    assert one == two and len({r["id"] for r in one}) == len(one)
+
+
+def test_cli_export_round_trip_and_query(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    assert runner.invoke(cli, ["code", str(ARTICLES), "--db", db, "--format", "csv"]).exit_code == 0
+    out = tmp_path / "m.parquet"
+    result = runner.invoke(cli, ["export", "--format", "parquet", "-o", str(out), "--db", db])
+    assert result.exit_code == 0
+    con = duckdb.connect(db, read_only=True)
+    assert con.execute(f"SELECT * FROM mentions EXCEPT SELECT * FROM '{out}'").fetchall() == []
+    assert con.execute(f"SELECT count(*) FROM '{out}'").fetchone() == con.execute(
+        "SELECT count(*) FROM mentions").fetchone()
+    con.close()
+    q = runner.invoke(cli, ["query", "SELECT count(*) AS n FROM articles", "--db", db,
+                            "--format", "jsonl"])
+    assert q.exit_code == 0 and _jsonl(q.stdout) == [{"n": 6}]
+    bad = runner.invoke(cli, ["query", "SELECT nope FROM mentions", "--db", db])
+    assert bad.exit_code == 2 and "nope" in bad.stderr
+
+
+def test_cli_demo_uses_db_option(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "demo.duckdb"
+    result = runner.invoke(cli, ["demo", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "event mentions" in result.stdout and "ASSAULT" in result.stdout
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(DISTINCT doc_id) FROM mentions").fetchone()[0] >= 5
+
+
+def test_cli_env_db_default(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLEMOS_DB", str(tmp_path / "env.duckdb"))
+    assert runner.invoke(cli, ["code", str(ARTICLES / "seed.txt")]).exit_code == 0
+    assert (tmp_path / "env.duckdb").exists()
+
+
+def test_cli_kill_and_resume_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    n = 40
+    corpus.write_text("".join(json.dumps({
+        "id": f"a{i:03d}", "date": "2024-05-01",
+        "text": f"Rebels attacked an army post near Goma on Monday, killing {i + 2} soldiers, officials said."
+                " The army shelled rebel positions in response."}) + "\n" for i in range(n)))
+    db = tmp_path / "s.duckdb"
+    cmd = [sys.executable, "-m", "polemos", "code", str(corpus), "--db", str(db), "--batch-size", "3",
+           "-v", "--format", "jsonl", "-o", os.devnull]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    seen = 0
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if "batch" in line and "stored" in line:
+            seen += 1
+            if seen == 2:
+                break
+    time.sleep(0.05)  # land somewhere inside a later batch
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert seen == 2, "the run never reported two committed batches"
+    con = duckdb.connect(str(db), read_only=True)
+    partial = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    con.close()
+    assert 6 <= partial < n
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (n, n)
+    per_article = con.execute("SELECT count(*) FROM mentions GROUP BY doc_id").fetchall()
+    assert len(per_article) == n and len({c for (c,) in per_article}) == 1
+    assert con.execute("SELECT count(*) FROM mentions").fetchone()[0] == con.execute(
+        "SELECT count(DISTINCT id) FROM mentions").fetchone()[0]
