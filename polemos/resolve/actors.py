@@ -1,0 +1,349 @@
+"""The actor knowledge base: who a noun phrase names (country, sector, patron), on a given date.
+
+``ActorKB.load()`` reads our data files (``polemos/data/actors/``) and any user folders layered
+over them; ``ActorKB.from_phoenix()`` reads PETRARCH/Phoenix dictionaries instead. ``resolve``
+combines, in one pass over the phrase's word n-grams (dict lookups, never a scan of the KB):
+named entities (longest match wins; a person's role chosen by the date), countries, demonyms
+and capitals as metonyms, role nouns as sectors, and "X-backed" as the patron X.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from polemos.datafiles import Problems, read_yaml
+from polemos.errors import KnowledgeError
+from polemos.model import Actor
+from polemos.resolve.actor_files import KBData, load_folder
+from polemos.resolve.actor_index import Entry, NameIndex, Role, best_role, key_of, words
+
+log = logging.getLogger(__name__)
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
+CAMEO_CODES = DATA_DIR / "phoenix" / "cameo_codes.yaml"
+PATTERN_LABELS = {"org": "ORG", "person": "PERSON", "country": "GPE"}
+RULER_PEOPLE_SINCE = "2000-01-01"
+PERSON_NAMES_MAX = 3
+# words after which a noun phrase's modifiers begin ("the President of Iraq"): grammar, not data
+PREPOSITIONS = frozenset({"of", "in", "from", "at", "for", "on", "with", "near", "inside",
+                          "against", "to", "by"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    entry: Entry
+    role: Role | None
+
+
+class ActorKB:
+    """Countries, organisations, people (with dated roles) and role nouns, indexed by name."""
+
+    def __init__(self, data: KBData) -> None:
+        self.entries: tuple[Entry, ...] = tuple(sorted(data.entries.values(),
+                                                       key=lambda e: (-e.layer, e.id)))
+        self.names = NameIndex()
+        self.surnames = NameIndex()
+        # a source's name made only of common words ("Union", "Opposition coalition") would
+        # swallow ordinary phrases: such names are not indexed
+        generic = data.generic_words | {n for n in data.agents if " " not in n}
+        for number, entry in enumerate(self.entries):
+            # only generated (TSV) sources are filtered: hand-written names were chosen
+            from_source = entry.where.rsplit(":", 1)[0].endswith(".tsv")
+            for name in entry.names:
+                if from_source and entry.kind != "country" and _is_generic(name, generic):
+                    continue
+                self.names.add(name, number)
+            if entry.kind == "person" and any(r.is_dated for r in entry.roles):
+                for name in entry.names:
+                    parts = name.split()
+                    if len(parts) > 1 and len(parts[-1]) > 3:
+                        self.surnames.add(parts[-1], number)
+        self.agents = NameIndex()
+        self.agent_sector: dict[str, str] = {}
+        for noun, sector in sorted(data.agents.items()):
+            key = key_of(noun)
+            if key:
+                self.agent_sector[key] = sector
+                self.agents.add(noun, 0)
+        self.patron_markers = frozenset(data.patron_markers)
+        self.patron_prefixes = frozenset(data.patron_prefixes)
+        self.problems: tuple[str, ...] = ()  # lines skipped by from_phoenix
+
+    # ---- loading ------------------------------------------------------------------------
+    @classmethod
+    def load(cls, extra_dirs: Sequence[Path] = ()) -> ActorKB:
+        """Our actor data plus user folders layered over it (user entries win).
+
+        Raises KnowledgeError listing every problem in every file (``path:line: field: ...``).
+        Example: ``kb = ActorKB.load([Path("my_kb")])``.
+        """
+        problems = Problems()
+        data = KBData()
+        for folder in (DATA_DIR, *(Path(d) for d in extra_dirs)):
+            load_folder(folder, data, problems)
+        problems.raise_if_any("actor knowledge")
+        log.debug("actor KB: %d entries, %d role nouns", len(data.entries), len(data.agents))
+        return cls(data)
+
+    @classmethod
+    def from_phoenix(cls, actor_paths: Sequence[Path], agent_paths: Sequence[Path] = (), *,
+                     iso3: bool = True) -> ActorKB:
+        """A KB from PETRARCH/Phoenix actor and agent dictionaries (e.g. a validation suite's).
+
+        CAMEO codes become country + sector (``IRQGOV`` -> IRQ, GOV), the country read as ISO3
+        (``ZAR`` -> COD) unless ``iso3`` is False; undated codes are always-valid roles.
+        Malformed lines (a 7-digit date) are skipped, logged as warnings and kept in
+        ``kb.problems``; an unreadable file raises KnowledgeError.
+        """
+        from polemos.resolve.phoenix_format import (
+            agent_sector,
+            read_actors,
+            read_agents,
+            split_code,
+        )
+
+        problems = Problems()
+        codes = read_yaml(CAMEO_CODES).data
+        countries = codes["countries"] if iso3 else {
+            k: None for k, v in codes["countries"].items() if v is None}
+        sectors = codes["sectors"]
+        data = KBData(layers=1)
+        for path in actor_paths:
+            for actor in _read_or_raise(read_actors, Path(path), problems):
+                roles = []
+                for r in actor.roles:
+                    country, sector = split_code(r.code, countries, sectors)
+                    if country or sector:
+                        roles.append(Role(country, sector, None, r.start, r.end))
+                if not roles:
+                    continue
+                dated = any(r.is_dated for r in roles)
+                kind = "person" if dated else ("country" if all(
+                    r.sector is None for r in roles) else "org")
+                ident = f"{Path(path).name}:{actor.line}"
+                data.entries[ident] = Entry(ident, kind, actor.names[0], actor.names,
+                                            tuple(roles), 1, f"{path}:{actor.line}")
+        for path in agent_paths:
+            for agent in _read_or_raise(read_agents, Path(path), problems):
+                sector = agent_sector(agent.code, sectors)
+                for form in agent.forms if sector else ():
+                    data.agents[form.lower()] = sector
+        for line in problems.lines():
+            log.warning("skipped: %s", line)
+        kb = cls(data)
+        kb.problems = problems.lines()
+        return kb
+
+    # ---- lookups ------------------------------------------------------------------------
+    def sector_of(self, noun: str) -> str | None:
+        """The sector a role noun names: ``troops`` -> MIL, ``prime minister`` -> GOV; else None."""
+        return self.agent_sector.get(key_of(noun))
+
+    def country_of(self, text: str) -> str | None:
+        """ISO3 of a country name, demonym or capital (``Iranian``, ``Tehran``); else None."""
+        tokens = words(text)
+        if len(tokens) > 1 and tokens[0][0] == "the":
+            tokens = tokens[1:]
+        if not tokens:
+            return None
+        key = " ".join(t[0] for t in tokens)
+        if key in self.names.acronyms and not tokens[0][1].isupper():
+            return None
+        for number in self.names.keys.get(key, ()):
+            entry = self.entries[number]
+            if entry.kind == "country":
+                role = best_role(entry.roles, None)
+                if role is not None and role.country:
+                    return role.country
+        return None
+
+    def resolve(self, phrase: str, date: str | None, *, head: str | None = None) -> Actor | None:
+        """The actor a noun phrase names on ``date`` (ISO day), or None when no word is known.
+
+        Example: ``kb.resolve("Iran-backed militias", "2020-01-05")`` ->
+        ``Actor(text="Iran-backed militias", sector="UAF", patron="IRN")``.
+        """
+        tokens = words(phrase)
+        if not tokens:
+            return None
+        patron, used = self._patron(tokens)
+        # the head of "the President of Iraq" comes before the preposition: look there first
+        cut = next((i for i, (w, _) in enumerate(tokens) if i and w in PREPOSITIONS), len(tokens))
+        whole = self.names.matches(tokens, skip=used)
+        found = whole if any(s < cut < e for s, e, _ in whole) else (
+            self.names.matches(tokens[:cut], skip=used) or whole)
+        covered = set(used).union(*(range(s, e) for s, e, _ in found))
+        sector = (self._sector(tokens[:cut], covered, head)
+                  or self._sector(tokens, covered, None))
+        mentioned = {self.entries[n].roles[0].country for _, _, nums in found for n in nums[:1]
+                     if self.entries[n].kind == "country" and self.entries[n].roles}
+        match = None
+        if found:
+            # English noun phrases are head-final: the rightmost name is what the phrase names
+            # ("NATO-member Norway", "French President Jacques Chirac")
+            _, _, numbers = max(found, key=lambda m: (m[1], m[1] - m[0]))
+            match = self._pick(numbers, date, mentioned)
+        else:
+            match = self._by_surname(tokens, covered, date)
+        if match is not None and match.entry.kind != "country":
+            role = match.role
+            return Actor(text=phrase, name=match.entry.name, id=match.entry.id,
+                         country=role.country if role else _any_country(match.entry),
+                         sector=role.sector if role else None,
+                         patron=(role.patron if role else None) or patron)
+        if match is not None:
+            return Actor(text=phrase, name=match.entry.name, id=match.entry.id,
+                         country=match.role.country if match.role else None, sector=sector,
+                         patron=patron)
+        country = self._plural_demonym(tokens, covered)
+        if sector is None and patron is None and country is None:
+            return None
+        return Actor(text=phrase, country=country, sector=sector, patron=patron)
+
+    # ---- parts of resolve ---------------------------------------------------------------
+    def _pick(self, numbers: Sequence[int], date: str | None,
+              mentioned: set[str | None] | frozenset[str] = frozenset()) -> _Match:
+        """Among entries sharing a name, the role to use on the date.
+
+        Ranked by: a role in a country the phrase names ("French President Jacques Chirac",
+        not co-prince of Andorra), then the higher layer, then a dated role holding on the date
+        over an undated one, then the latest appointment. An open-ended role of a lower layer
+        is superseded when a higher layer records a spell in the same country starting no
+        earlier (Phoenix's "USAGOV >2009" ends where Wikidata ends Obama's term). A role with
+        no country borrows one from a namesake of the same kind (OFAC names none, Phoenix does).
+        """
+        entries = [self.entries[n] for n in numbers]
+
+        def superseded(entry: Entry, role: Role) -> bool:
+            return role.until is None and any(
+                other.layer > entry.layer and any(
+                    r.is_dated and r.country == role.country and (r.start or "") >= (
+                        role.start or "") for r in other.roles)
+                for other in entries)
+
+        pairs = [(e, r) for e in entries for r in e.roles if not superseded(e, r)]
+        options = [(e, r) for e, r in pairs
+                   if not r.is_dated or date is None or r.holds_on(date)]
+        if not options:
+            return _Match(entries[0], None)
+        entry, role = max(options, key=lambda er: (
+            er[1].country in mentioned, er[0].layer, er[1].is_dated,
+            er[1].until or "9999" if date is None else "", er[1].start or ""))
+        if role.country is None:
+            borrowed = next((r.country for e, r in pairs
+                             if r.country and e.kind == entry.kind), None)
+            if borrowed:
+                role = replace(role, country=borrowed)
+        return _Match(entry, role)
+
+    def _plural_demonym(self, tokens: Sequence[tuple[str, str]], covered: set[int]) -> str | None:
+        """"Algerians": a plural of a demonym the KB knows only in the singular."""
+        for i in range(len(tokens) - 1, -1, -1):
+            word, raw = tokens[i]
+            if i not in covered and len(word) > 4 and word.endswith("s"):
+                country = self.country_of(raw[:-1])
+                if country:
+                    return country
+        return None
+
+    def _patron(self, tokens: Sequence[tuple[str, str]]) -> tuple[str | None, set[int]]:
+        """``Iran-backed``, ``US-supported``: the country before a patron marker is the patron."""
+        for i, (word, _) in enumerate(tokens):
+            if word in self.patron_prefixes and i + 1 < len(tokens):  # "pro-Iranian militias"
+                for size in range(min(4, len(tokens) - i - 1), 0, -1):
+                    country = self.country_of(" ".join(t[1] for t in tokens[i + 1:i + 1 + size]))
+                    if country:
+                        return country, set(range(i, i + 1 + size))
+            if i == 0 or word not in self.patron_markers:
+                continue
+            for size in range(min(4, i), 0, -1):
+                country = self.country_of(" ".join(t[1] for t in tokens[i - size:i]))
+                if country:
+                    return country, set(range(i - size, i + 1))
+        return None, set()
+
+    def _sector(self, tokens: Sequence[tuple[str, str]], covered: set[int],
+                head: str | None) -> str | None:
+        """The sector of the role noun in the phrase: the head's if it is one, else the
+        rightmost (the head of an English noun phrase comes last)."""
+        if head:
+            sector = self.sector_of(head)
+            if sector:
+                return sector
+        found = self.agents.matches(tokens, skip=covered)
+        if not found:
+            return None
+        start, end, _ = max(found, key=lambda m: m[1])
+        return self.agent_sector.get(" ".join(t[0] for t in tokens[start:end]))
+
+    def _by_surname(self, tokens: Sequence[tuple[str, str]], covered: set[int],
+                    date: str | None) -> _Match | None:
+        """"President Trump": a surname names a person only if exactly one person bearing it
+        holds a dated role on the date (else it is too ambiguous to use)."""
+        for start, _end, numbers in self.surnames.matches(tokens, skip=covered):
+            if not tokens[start][1][:1].isupper():
+                continue
+            holders = {}
+            for n in numbers:
+                entry = self.entries[n]
+                role = best_role([r for r in entry.roles if r.is_dated], date)
+                if role is not None and (date is not None or role.until is None):
+                    holders.setdefault((entry.name.lower(), role.country), _Match(entry, role))
+            if len({k[1] for k in holders}) == 1:
+                return next(iter(holders.values()))
+        return None
+
+    # ---- spaCy patterns -----------------------------------------------------------------
+    def ruler_patterns(self) -> list[dict[str, Any]]:
+        """EntityRuler patterns for names worth fixing before spaCy's NER guesses: multi-word
+        names of organisations (not companies), countries, and people holding a role that
+        started in or after 2000 (label ORG, GPE, PERSON; ``id`` is the entry id).
+
+        Names of more than five words and names carrying a title ("President Vladimir Putin")
+        are left out: the title is not part of the person's name span. The cap keeps the
+        pipeline's load time near three seconds.
+        """
+        role_words = {k for k in self.agent_sector if " " not in k}
+        seen: set[tuple[str, str]] = set()
+        patterns = []
+        for entry in self.entries:  # highest layer first: its spelling of a name is kept
+            if entry.kind == "person" and not any(
+                    (r.start or "") >= RULER_PEOPLE_SINCE and r.sector not in (None, "ELI")
+                    for r in entry.roles if r.is_dated):
+                continue
+            if entry.kind == "org" and all(r.sector == "BUS" for r in entry.roles):
+                continue
+            label = PATTERN_LABELS[entry.kind]
+            # a person's first names are the usual ones; later ones are mostly misspellings
+            names = entry.names[:PERSON_NAMES_MAX] if entry.kind == "person" else entry.names
+            for name in names:
+                ws = [w for w, _ in words(name)]
+                if not 2 <= len(ws) <= 5 or (label, " ".join(ws)) in seen:
+                    continue
+                if entry.kind == "person" and any(w in role_words for w in ws):
+                    continue
+                seen.add((label, " ".join(ws)))
+                patterns.append({"label": label, "pattern": name, "id": entry.id})
+        return patterns
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _read_or_raise(reader: Any, path: Path, problems: Problems) -> list[Any]:
+    try:
+        return reader(path, problems)
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read: {exc}", where=str(path), field="file") from exc
+
+
+def _is_generic(name: str, generic: set[str]) -> bool:
+    return all(w in generic or w in PREPOSITIONS or w in ("the", "and", "a")
+               for w, _ in words(name))
+
+
+def _any_country(entry: Entry) -> str | None:
+    return next((r.country for r in entry.roles if r.country), None)

@@ -1,0 +1,165 @@
+"""Calendar words for time expressions (``polemos/data/lexicon/time.yaml``) and date arithmetic.
+
+Kept apart from ``dates.py`` so the recogniser reads as grammar; everything here is data loading
+and pure calendar functions over ``datetime.date`` (no clock: the anchor is the article date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from polemos.errors import KnowledgeError
+from polemos.extract.lexicon_files import read_lexicon, readers
+from polemos.extract.numbers import NumberLexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A named day: fixed (month, day) or the nth weekday of a month (nth -1 = the last)."""
+
+    names: tuple[str, ...]
+    month: int
+    day: int | None = None
+    weekday: int | None = None
+    nth: int | None = None
+
+    def on(self, year: int) -> dt.date:
+        """The holiday's date in ``year``."""
+        if self.day is not None:
+            return dt.date(year, self.month, self.day)
+        first = dt.date(year, self.month, 1)
+        if self.nth is not None and self.nth < 0:
+            last = (first.replace(month=self.month % 12 + 1, year=year + self.month // 12)
+                    - dt.timedelta(days=1))
+            return last - dt.timedelta(days=(last.weekday() - (self.weekday or 0)) % 7)
+        offset = ((self.weekday or 0) - first.weekday()) % 7
+        return first + dt.timedelta(days=offset + 7 * ((self.nth or 1) - 1))
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLexicon:
+    """Month and weekday names, relative day words, shifts, units, holidays, future cues."""
+
+    months: dict[str, int]
+    ambiguous_months: tuple[str, ...]
+    month_cues: tuple[str, ...]
+    weekdays: dict[str, int]
+    day_words: dict[str, int]
+    day_parts: tuple[str, ...]
+    shifts: dict[str, int]
+    narrowers: tuple[str, ...]
+    not_after_year: tuple[str, ...]
+    year_phrases: dict[str, int]
+    month_phrases: dict[str, int]
+    units: dict[str, str]
+    ago_words: dict[str, int]
+    hedges: tuple[str, ...]
+    vague_heads: tuple[str, ...]
+    future_cues: tuple[str, ...]
+    holidays: tuple[Holiday, ...]
+    numbers: NumberLexicon
+
+    @classmethod
+    def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None) -> TimeLexicon:
+        """Read time.yaml (or ``path``); raises KnowledgeError listing what is malformed."""
+        data, where_of = read_lexicon("time.yaml", path)
+        t, w = readers(data, where_of)
+        units = data.get("units", {})
+        if not isinstance(units, dict) or not set(units.values()) <= {"day", "week", "month",
+                                                                     "year"}:
+            raise KnowledgeError("expected unit words mapped to day/week/month/year",
+                                 where=where_of("units"), field="units")
+        return cls(t("months"), w("ambiguous_months"), w("month_cues"), t("weekdays"),
+                   t("day_words"), w("day_parts"), t("shifts"), w("narrowers"),
+                   w("not_after_year"), t("year_phrases"), t("month_phrases"),
+                   {str(k): str(v) for k, v in units.items()}, t("ago_words"), w("hedges"),
+                   w("vague_heads"), w("future_cues"), _holidays(data, where_of("holidays")),
+                   numbers or NumberLexicon.load())
+
+    def month(self, word: str) -> int | None:
+        """Month number of a month name or abbreviation (any case, dot ignored)."""
+        key = word.rstrip(".").lower()
+        return next((v for k, v in self.months.items() if k.lower() == key), None)
+
+    def weekday(self, word: str) -> int | None:
+        """ISO weekday (Monday 0) of a weekday name or abbreviation."""
+        key = word.rstrip(".").lower()
+        return next((v for k, v in self.weekdays.items() if k.lower() == key), None)
+
+    def holiday(self, phrase: str) -> Holiday | None:
+        key = re.sub(r"\s+", " ", phrase.lower())
+        return next((h for h in self.holidays if key in (n.lower() for n in h.names)), None)
+
+    def is_future_context(self, before: str) -> bool:
+        """Whether the clause before an expression speaks of the future ("will meet on")."""
+        clause = re.split(r"[.;!?,]\s|\bsaid\b|\bsays\b|``|''", before)[-1].lower()
+        return any(re.search(rf"(?<![\w']){re.escape(cue.lower())}\b", clause)
+                   for cue in self.future_cues)
+
+
+def _holidays(data: dict[str, Any], where: str) -> tuple[Holiday, ...]:
+    out = []
+    for i, item in enumerate(data.get("holidays", [])):
+        try:
+            out.append(Holiday(tuple(str(n) for n in item["names"]), int(item["month"]),
+                               item.get("day"), item.get("weekday"), item.get("nth")))
+        except (KeyError, TypeError, ValueError):
+            raise KnowledgeError("expected names, month, and day or weekday+nth",
+                                 where=where, field=f"holidays[{i}]") from None
+    return tuple(out)
+
+
+def add_months(day: dt.date, months: int) -> tuple[int, int]:
+    """(year, month) that is ``months`` after the month of ``day``."""
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def iso_week(day: dt.date) -> str:
+    """ISO week value ``YYYY-Www`` of a day."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool) -> int:
+    """The year that puts (month, day) nearest the article date, leaning to the past.
+
+    News reports recent events, so a month or day without a year is read in the year that puts
+    it closest to the article date, a gap on the unexpected side (after the article date, or
+    before it in a future clause: "will vote on Nov. 25") counting more. "Dec. 27" in a January
+    article is last year's; "Jan. 14" in a January 5 article is this year's.
+    """
+    def score(year: int) -> tuple[float, int]:
+        if day is None:
+            gap = float((year * 12 + month) - (anchor.year * 12 + anchor.month))
+        else:
+            try:
+                gap = float((dt.date(year, month, day) - anchor).days)
+            except ValueError:  # Feb. 29 in a common year
+                gap = float((dt.date(year, month, 28) - anchor).days)
+        # the wrong side of the article date costs double for a day and four times for a month:
+        # "in March" is a past March unless the clause is future or March is weeks away
+        weight = (2.0 if day is not None else 4.0) if gap != 0 and (gap > 0) != future else 1.0
+        return abs(gap) * weight, abs(year - anchor.year)
+
+    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=score)
+
+
+def weekday_year(anchor: dt.date, month: int, day: int, weekday: int) -> int:
+    """The latest year, up to the article's next, in which (month, day) falls on ``weekday``.
+
+    "Sunday, Nov. 15" in a January 2017 article is 2015, the last Nov. 15 that was a Sunday;
+    the weekday is the writer's own check on the year. Falls back to the nearest year.
+    """
+    for year in range(anchor.year + 1, anchor.year - 7, -1):
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if when.weekday() == weekday and when <= anchor + dt.timedelta(days=200):
+            return year
+    return nearest_year(anchor, month, day, future=False)

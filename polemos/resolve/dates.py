@@ -1,0 +1,397 @@
+"""When: time expressions in article text, resolved against the article date, and event dates.
+
+A regex grammar built from ``polemos/data/lexicon/time.yaml`` finds the expressions ("Friday",
+"Dec. 27, 2019", "27 December", "last week", "two days ago", "in March", "1998") and resolves each
+to a TimeML-style calendar value: ``YYYY-MM-DD`` (day), ``YYYY-Www`` (week), ``YYYY-MM`` (month) or
+``YYYY`` (year). Vague spans ("recent months", "the past three years") are found with value None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from polemos.model import DatePrecision, TextSpan, TimeExpr
+from polemos.resolve.date_lexicon import (
+    TimeLexicon,
+    add_months,
+    iso_week,
+    nearest_year,
+    weekday_year,
+)
+
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,]\d)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+_CONTEXT = 160  # characters before an expression searched for future cues and month cues
+
+
+def _words(items: Sequence[str], case: bool = False) -> str:
+    """Alternation of words, longest first; ``case`` keeps Title and UPPER spellings only."""
+    ordered = sorted(set(items), key=lambda w: (-len(w), w))
+    if case:
+        forms = sorted({f for w in ordered for f in (w, w.upper())}, key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+    return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    value: str | None
+    precision: DatePrecision | None
+
+
+_Resolver = Callable[["_Grammar", re.Match[str], str, dt.date | None], _Found | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """The compiled patterns of one lexicon, each with the function that resolves its matches."""
+
+    lexicon: TimeLexicon
+    rules: tuple[tuple[re.Pattern[str], _Resolver], ...]
+
+    @classmethod
+    def build(cls, lex: TimeLexicon) -> _Grammar:
+        full_months = [m for m in lex.months if len(m) > 3 or m == "May"]
+        month = rf"(?:{_words(full_months, case=True)}|{_words(lex.months, case=True)}\.)"
+        weekday = (rf"(?:{_words([w for w in lex.weekdays if len(w) > 4], case=True)}"
+                   rf"|{_words([w for w in lex.weekdays if len(w) <= 4], case=True)}\.)")
+        ordinal = _words(list(lex.numbers.ordinals))
+        day = rf"(?:{_DAY}|{ordinal})"
+        narrow = _words(lex.narrowers)
+        shift = _words(list(lex.shifts))
+        part = _words(lex.day_parts)
+        number = rf"(?:{lex.numbers.cardinal_pattern()}|(?i:an?|an?\s+few|several))"
+        teens = _words([w for w, v in lex.numbers.units.items() if 10 <= v <= 20]
+                       + [w for w, v in lex.numbers.tens.items() if v == 20])
+        tens = _words([w for w, v in lex.numbers.tens.items()])
+        ones = _words([w for w, v in lex.numbers.units.items() if 1 <= v <= 19])
+        unit = _words(list(lex.units))
+        holidays = _words([n for h in lex.holidays for n in h.names])
+        lead = rf"(?:(?P<narrow>{narrow})(?:\s+|(?<=-)))?"
+        rules: list[tuple[str, _Resolver]] = [
+            (r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", _numeric),
+            (r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4})\b", _numeric),
+            (rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:(?i:the)\s+)?(?P<mon>{month})\s+(?P<d>{day})\b"
+             rf"(?:,?\s+(?P<y>{_YEAR})\b)?", _month_day),
+            (rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:(?i:the)\s+)?(?P<d>{day})\s+(?:(?i:of)\s+)?"
+             rf"(?P<mon>{month})(?:,?\s+(?P<y>{_YEAR})\b)?", _month_day),
+            (rf"{lead}\b(?P<mon>{month}),?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR})\b", _month),
+            (rf"{lead}\b(?P<mon>{month})\s+(?P<shift>{shift})\s+(?i:year)\b", _month),
+            (rf"{lead}(?:\b(?P<shift>{shift})\s+)?\b(?P<mon>{month})(?![\w-])", _month),
+            (rf"{lead}(?<![$\d.,#])\b(?P<y>{_YEAR})\b(?!s\b|-\d|\.\d|\s*%|\s+percent)"
+             rf"(?!\s+(?:{_words(lex.not_after_year)})(?!\w))", _year),
+            (rf"{lead}\b(?P<dw>{_words(list(lex.day_words))})\b(?:\s+(?P<part>{part})\b)?",
+             _day_word),
+            (rf"(?:\b(?P<shift>{shift}|(?i:the\s+(?:previous|following)))\s+)?{lead}"
+             rf"\b(?P<wd>{weekday})(?!\w)(?:\s+(?P<part>{part})\b)?", _weekday),
+            (rf"{lead}\b(?:(?i:the)\s+)?(?P<shift>{shift})\s+(?P<unit>(?i:week|month|year))\b",
+             _shifted),
+            (rf"(?:\b(?P<hedge>{_words(lex.hedges)})\s+)?\b(?P<n>{number})\s+(?P<unit>{unit})\s+"
+             rf"(?P<ago>{_words(list(lex.ago_words))})\b", _ago),
+            (rf"(?:\b(?P<shift>{shift})\s+)?\b(?P<hol>{holidays})\b", _holiday),
+            (rf"\b(?P<yp>{_words(list(lex.year_phrases))})(?![\w-])", _phrase),
+            (rf"\b(?P<mp>{_words(list(lex.month_phrases))})(?![\w-])", _phrase),
+            (rf"\b(?:(?i:the\s+year)\s+)?(?P<cent>{teens})\s+(?P<yy>{tens}(?:-{ones})?|{ones})"
+             rf"\b|\b(?i:the\s+year)\s+(?P<n>{lex.numbers.word_number_pattern()})\b",
+             _written_year),
+            (rf"\b(?i:the\s+week\s+of)\s+(?P<mon>{month})\s+(?P<d>{day})\b"
+             rf"(?:,?\s+(?P<y>{_YEAR})\b)?", _week_of),
+            (rf"\b(?:{_words(lex.vague_heads)}|(?i:the\s+(?:past|last|next|coming)\s+"
+             rf"{number}\s+(?:days|weeks|months|years|decades)))\b", _vague),
+        ]
+        return cls(lex, tuple((re.compile(p), f) for p, f in rules))
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _is_future(g: _Grammar, m: re.Match[str], text: str) -> bool:
+    return g.lexicon.is_future_context(text[max(0, m.start() - _CONTEXT):m.start()])
+
+
+def _numeric(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return _Found(m.start(), m.end(), _iso(day), "day")
+
+
+def _day_number(g: _Grammar, word: str) -> int | None:
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else g.lexicon.numbers.ordinals.get(word.lower())
+
+
+def _month_day(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    month, day = g.lexicon.month(m["mon"]), _day_number(g, m["d"])
+    if month is None or day is None:
+        return None
+    wd = m.groupdict().get("wd")
+    weekday = g.lexicon.weekday(wd) if wd else None
+    if m["y"]:
+        year: int | None = int(m["y"])
+    elif dct is not None and weekday is not None:
+        year = weekday_year(dct, month, day, weekday)
+    else:
+        year = nearest_year(dct, month, day, _is_future(g, m, text)) if dct else None
+    if year is None:
+        return _Found(m.start(), m.end(), None, "day")
+    try:
+        return _Found(m.start(), m.end(), _iso(dt.date(year, month, day)), "day")
+    except ValueError:
+        return None
+
+
+def _month(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    month = g.lexicon.month(m["mon"])
+    if month is None:
+        return None
+    groups = m.groupdict()
+    given_year, shift = groups.get("y"), groups.get("shift")
+    if m["mon"].rstrip(".") in g.lexicon.ambiguous_months and not (
+            given_year or shift or m["narrow"]):
+        before = re.findall(r"[\w'-]+", text[max(0, m.start() - 20):m.start()])
+        if not before or before[-1].lower() not in g.lexicon.month_cues:
+            return None  # "May" the verb, "march" the walk: a month only after a cue word
+    if given_year:
+        return _Found(m.start(), m.end(), f"{int(given_year):04d}-{month:02d}", "month")
+    if dct is None:
+        return _Found(m.start(), m.end(), None, "month")
+    if shift and m["mon"] and re.search(r"(?i)year\s*$", m.group()):
+        year = dct.year + g.lexicon.shifts.get(shift.lower(), 0)  # "June last year"
+    elif shift and g.lexicon.shifts.get(shift.lower(), 0) < 0:
+        year = dct.year if month < dct.month else dct.year - 1  # "last November"
+    elif shift and g.lexicon.shifts.get(shift.lower(), 0) > 0:
+        year = dct.year if month > dct.month else dct.year + 1
+    elif shift:
+        year = dct.year  # "this September"
+    else:
+        year = nearest_year(dct, month, None, _is_future(g, m, text))
+    return _Found(m.start(), m.end(), f"{year:04d}-{month:02d}", "month")
+
+
+def _year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    return _Found(m.start(), m.end(), m["y"], "year")
+
+
+def _day_word(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    days = g.lexicon.day_words.get(re.sub(r"\s+", " ", m["dw"].lower()))
+    if days is None:
+        return None
+    value = _iso(dct + dt.timedelta(days=days)) if dct else None
+    return _Found(m.start(), m.end(), value, "day")
+
+
+def _weekday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    wd = g.lexicon.weekday(m["wd"])
+    if wd is None:
+        return None
+    if dct is None:
+        return _Found(m.start(), m.end(), None, "day")
+    shift_word = re.sub(r"^the\s+", "", (m["shift"] or "").lower())
+    shift = g.lexicon.shifts.get(shift_word, 0) if shift_word else None
+    back, ahead = (dct.weekday() - wd) % 7, (wd - dct.weekday()) % 7
+    if shift is not None and shift < 0:
+        days = -(back or 7)  # "last Friday": strictly before the article's day
+    elif shift is not None and shift > 0:
+        days = ahead or 7
+    elif _is_future(g, m, text) or shift_word == "this" and ahead <= 3:
+        days = ahead
+    else:
+        days = -back  # news reports what happened: the latest such day, the article's own included
+    return _Found(m.start(), m.end(), _iso(dct + dt.timedelta(days=days)), "day")
+
+
+def _shifted(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    shift, unit = g.lexicon.shifts.get(m["shift"].lower()), m["unit"].lower()
+    if shift is None:
+        return None
+    precision: DatePrecision = unit  # type: ignore[assignment]
+    if dct is None:
+        return _Found(m.start(), m.end(), None, precision)
+    if unit == "week":
+        value = iso_week(dct + dt.timedelta(days=7 * shift))
+    elif unit == "month":
+        year, month = add_months(dct, shift)
+        value = f"{year:04d}-{month:02d}"
+    else:
+        value = f"{dct.year + shift:04d}"
+    return _Found(m.start(), m.end(), value, precision)
+
+
+def _ago(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    unit = g.lexicon.units.get(m["unit"].lower())
+    word = re.sub(r"\s+", " ", m["n"].lower())
+    count = 1 if word in ("a", "an") else g.lexicon.numbers.value(word)
+    sign = g.lexicon.ago_words.get(re.sub(r"\s+", " ", m["ago"].lower()))
+    if unit is None or sign is None:
+        return None
+    precision: DatePrecision = unit  # type: ignore[assignment]
+    if count is None or dct is None:
+        return _Found(m.start(), m.end(), None, precision)  # "several years ago"
+    steps = sign * count
+    if unit == "day":
+        value = _iso(dct + dt.timedelta(days=steps))
+    elif unit == "week":
+        value = iso_week(dct + dt.timedelta(days=7 * steps))
+    elif unit == "month":
+        year, month = add_months(dct, steps)
+        value = f"{year:04d}-{month:02d}"
+    else:
+        value = f"{dct.year + steps:04d}"
+    return _Found(m.start(), m.end(), value, precision)
+
+
+def _holiday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    holiday = g.lexicon.holiday(m["hol"])
+    if holiday is None:
+        return None
+    if dct is None:
+        return _Found(m.start(), m.end(), None, "day")
+    shift = g.lexicon.shifts.get((m["shift"] or "").lower(), 0)
+    this_year = holiday.on(dct.year)
+    if shift < 0 or not shift and not _is_future(g, m, text) and this_year > dct:
+        day = holiday.on(dct.year - 1) if this_year >= dct else this_year
+    elif shift > 0:
+        day = this_year if this_year > dct else holiday.on(dct.year + 1)
+    else:
+        day = this_year
+    return _Found(m.start(), m.end(), _iso(day), "day")
+
+
+def _phrase(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    key = re.sub(r"\s+", " ", m.group().lower())
+    if "yp" in m.groupdict():
+        if dct is None:
+            return _Found(m.start(), m.end(), None, "year")
+        return _Found(m.start(), m.end(), f"{dct.year + g.lexicon.year_phrases[key]:04d}", "year")
+    if dct is None:
+        return _Found(m.start(), m.end(), None, "month")
+    year, month = add_months(dct, g.lexicon.month_phrases[key])
+    return _Found(m.start(), m.end(), f"{year:04d}-{month:02d}", "month")
+
+
+def _written_year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None,
+                  ) -> _Found | None:
+    numbers = g.lexicon.numbers
+    if m["n"]:
+        year = numbers.value(m["n"])
+    else:
+        century, rest = numbers.value(m["cent"]), numbers.value(m["yy"])
+        year = (None if century is None or rest is None or rest < 10
+                else century * 100 + rest)  # "nineteen ninety-six", not "twenty six"
+    if year is None or not 1000 <= year <= 2100:
+        return None
+    return _Found(m.start(), m.end(), f"{year:04d}", "year")
+
+
+def _week_of(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    day = _month_day(g, m, text, dct)
+    if day is None or day.value is None:
+        return day
+    return _Found(m.start(), m.end(), iso_week(dt.date.fromisoformat(day.value)), "week")
+
+
+def _vague(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    return _Found(m.start(), m.end(), None, None)
+
+
+def _anchor(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def find_time_expressions(text: str, published: str | None,
+                          lexicon: TimeLexicon | None = None) -> list[TimeExpr]:
+    """Time expressions in ``text`` with values resolved against ``published`` (ISO date).
+
+    Returns non-overlapping expressions in text order (the longest reading wins an overlap);
+    relative ones ("Friday", "last week") get value None when ``published`` is None or not a date.
+    Example: ``find_time_expressions("Police said Friday ...", "2019-12-30")`` -> Friday is
+    ``2019-12-27`` at day precision.
+    """
+    grammar = _DEFAULT if lexicon is None else _Grammar.build(lexicon)
+    dct = _anchor(published)
+    found: list[_Found] = []
+    for pattern, resolve in grammar.rules:
+        for match in pattern.finditer(text):
+            hit = resolve(grammar, match, text, dct)
+            if hit is not None and hit.end > hit.start:
+                found.append(hit)
+    kept: list[_Found] = []
+    for hit in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return [TimeExpr(TextSpan(text[k.start:k.end], k.start, k.end), k.value, k.precision)
+            for k in sorted(kept, key=lambda f: f.start)]
+
+
+_DEFAULT = _Grammar.build(TimeLexicon.load())  # compiled once at import; immutable thereafter
+
+
+_PRECISION_COST = {"day": 0, "week": 60, "month": 90, "year": 120}  # characters of distance
+_REPORTING = re.compile(r"(?i)\b(?:said|says|say|told|announced|reported|confirmed|stated|added)"
+                        r"(?:\s+(?:on|late|early|this))?\s*$")
+
+
+def _first_day(value: str) -> dt.date | None:
+    """The first day of a calendar value (day, ISO week, month or year)."""
+    try:
+        if "-W" in value:
+            return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        parts = [int(p) for p in value.split("-")]
+        return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+    except ValueError:
+        return None
+
+
+def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
+               published: str | None) -> tuple[str | None, DatePrecision | None, bool]:
+    """When the event carried by ``trigger`` happened: (value, precision, from_text).
+
+    The time expression of the trigger's sentence that governs it: nearest to the trigger, with
+    day precision preferred, and a time that dates a report ("police said Friday") or lies after
+    the article date (an announcement) passed over when another is there. "Until Friday, X had
+    never killed" gives that Friday. ``times`` are the article's: a sentence with none of its
+    own takes the nearest day-precision time of its neighbours. Without any, the article date
+    at day precision with ``from_text`` False: news reports what happened that day or the day
+    before, so the article date is right more often than leaving the event undated, and the
+    flag lets callers tell. Offsets of all spans are in the same text (the article's).
+    """
+    anchor = _anchor(published)
+
+    def cost(t: TimeExpr) -> float:
+        gap = (trigger.start - t.span.end if t.span.end <= trigger.start
+               else t.span.start - trigger.end)
+        before = sentence.text[:max(0, t.span.start - sentence.start)]
+        reporting = 150 if _REPORTING.search(before) else 0
+        return max(gap, 0) + _PRECISION_COST.get(t.precision or "year", 120) + reporting
+
+    usable = [t for t in times if t.value is not None and t.precision is not None
+              and (anchor is None or ((first := _first_day(t.value)) is not None
+                                      and first <= anchor))]
+    inside = [t for t in usable if sentence.start <= t.span.start and t.span.end <= sentence.end]
+    if inside:
+        best = min(inside, key=lambda t: (cost(t), t.span.start))
+        return best.value, best.precision, True
+    # A sentence without a time of its own ("Police found two victims.") continues the story
+    # its neighbours date: news states the date once, in the lead. The nearest day before the
+    # sentence, else the nearest after it, governs.
+    days = [t for t in usable if t.precision == "day"]
+    if days:
+        best = min(days, key=lambda t: (t.span.start > sentence.start,
+                                        abs(t.span.start - sentence.start)))
+        return best.value, best.precision, True
+    if anchor is not None:
+        return anchor.isoformat(), "day", False
+    return None, None, False

@@ -1,0 +1,78 @@
+"""Casualty counts read from sentences: dead, injured, arrested, and vague floors."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.errors import KnowledgeError
+from polemos.extract.numbers import CasualtyLexicon, NumberLexicon, find_casualties
+from polemos.model import Casualties
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Gunmen killed 15 people at a checkpoint.", Casualties(dead=15)),
+    ("At least 12 dead after the blast.", Casualties(dead=12, is_floor=True)),
+    ("Two soldiers were wounded in the ambush.", Casualties(injured=2)),
+    ("A man was shot dead outside his home.", Casualties(dead=1)),
+    ("The bomb exploded in a market, killing two.", Casualties(dead=2)),
+    ("The raid left three people dead.", Casualties(dead=3)),
+    ("Militants stormed the post, killing one guard and wounding five others.",
+     Casualties(dead=1, injured=5)),
+    ("Police arrested twenty-five protesters.", Casualties(arrested=25)),
+    ("Officers detained dozens of students.", Casualties(arrested=24, is_floor=True)),
+    ("The quake killed 1,200 villagers.", Casualties(dead=1200)),
+    ("Four people were shot, one fatally, at a party.", Casualties(dead=1, injured=3)),
+    ("Nobody was hurt in the fire.", Casualties(injured=0)),
+    ("The gunman shot and killed his brother.", Casualties(dead=1)),
+    ("Omar was killed in the crossfire.", Casualties(dead=1)),
+])
+def test_numbers_casualties_from_sentence(sentence, expected):
+    assert find_casualties(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 25-year-old man was arrested at 6 p.m. in the 400 block of Elm Street.",
+    "Jones, 34, spoke to reporters on May 3, 2019.",
+    "The ministry paid $5 million to 200 families.",
+    "The army deployed 3,000 troops near the border.",
+])
+def test_numbers_ignore_ages_times_addresses_dates_money(sentence):
+    got = find_casualties(sentence)
+    assert got.dead is None and got.injured is None
+    assert got.arrested in (None, 1)
+
+
+def test_numbers_age_is_not_a_count():
+    assert find_casualties("Smith, 25, was killed on Monday.").dead == 1
+
+
+def test_numbers_plural_after_determiner_is_not_one():
+    assert find_casualties("The attackers killed the villagers.").dead is None
+
+
+def test_numbers_no_one_killed_is_zero_not_one():
+    assert find_casualties("No one was killed in the attack.").dead == 0
+
+
+def test_numbers_word_values():
+    lex = NumberLexicon.load()
+    assert lex.value("twenty-five") == 25
+    assert lex.value("one hundred and two") == 102
+    assert lex.value("1,200") == 1200
+    assert lex.value("several") is None
+
+
+def test_numbers_lexicon_problems_name_the_field(tmp_path):
+    path = tmp_path / "casualties.yaml"
+    path.write_text("origin: mine\nlicence: MIT\ndead: [killed]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        CasualtyLexicon.load(path)
+    assert err.value.field == "dead"
+
+
+def test_numbers_broken_yaml_says_line(tmp_path):
+    path = tmp_path / "numbers.yaml"
+    path.write_text("origin: mine\nlicence: MIT\nunits: {one: 1\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        NumberLexicon.load(path)
+    assert str(path) in str(err.value)

@@ -1,0 +1,201 @@
+"""The actor knowledge base: our data files, user folders layered over them, Phoenix input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from polemos.errors import KnowledgeError
+from polemos.resolve.actor_index import key_of
+from polemos.resolve.actors import DATA_DIR, ActorKB
+
+KB_FIXTURES = Path(__file__).parents[1] / "fixtures" / "kb"
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorKB:
+    return ActorKB.load()
+
+
+@pytest.fixture(scope="module")
+def user_kb() -> ActorKB:
+    return ActorKB.load([KB_FIXTURES / "user"])
+
+
+@pytest.mark.parametrize("phrase, date, country, sector, patron", [
+    ("Iran-backed militias", "2020-01-05", None, "UAF", "IRN"),
+    ("senior Polish officials", "2016-05-02", "POL", "GOV", None),
+    ("Russian troops", "2022-03-01", "RUS", "MIL", None),
+    ("the Iraqi prime minister", "2019-01-01", "IRQ", "GOV", None),
+    ("Kataib Hezbollah", "2019-12-29", "IRQ", "UAF", "IRN"),
+    ("Kata'ib Hizballah", "2019-12-29", "IRQ", "UAF", "IRN"),
+    ("KATAIB-HEZBOLLAH", "2019-12-29", "IRQ", "UAF", "IRN"),
+    ("Hamas", "2023-10-07", "PSE", "INS", "IRN"),
+    ("Vladimir Putin", "2022-02-24", "RUS", "GOV", None),
+    ("the United Nations", None, None, "IGO", None),
+    ("U.S.-backed Syrian Democratic Forces", "2019-03-23", "SYR", "REB", "USA"),
+    ("Turkish-backed fighters", "2019-10-10", None, "UAF", "TUR"),
+    ("protesters", "2019-10-01", None, "PRO", None),
+    ("NATO-member Norway", "2020-01-01", "NOR", None, None),
+    ("the Defence Minister of Israel", "2021-01-01", "ISR", "GOV", None),
+])
+def test_resolve_noun_phrases(kb: ActorKB, phrase: str, date: str | None, country: str | None,
+                              sector: str | None, patron: str | None) -> None:
+    actor = kb.resolve(phrase, date)
+    assert actor is not None
+    assert (actor.text, actor.country, actor.sector, actor.patron) == (phrase, country, sector,
+                                                                       patron)
+
+
+@pytest.mark.parametrize("phrase, date, sector", [
+    ("Taliban fighters", "2019-06-01", "REB"),  # before they took Kabul
+    ("the Taliban", "2023-06-01", "GOV"),  # after
+    ("Hayat Tahrir al-Sham", "2020-01-01", "REB"),
+    ("Hayat Tahrir al-Sham", "2025-01-15", "GOV"),
+])
+def test_organisation_roles_change_with_the_date(kb: ActorKB, phrase: str, date: str,
+                                                 sector: str) -> None:
+    actor = kb.resolve(phrase, date)
+    assert actor is not None and actor.sector == sector
+
+
+def test_a_person_is_coded_by_the_office_held_on_the_date(kb: ActorKB) -> None:
+    in_office = kb.resolve("President Trump", "2018-03-01")
+    assert in_office is not None and (in_office.country, in_office.sector) == ("USA", "GOV")
+    assert in_office.name == "Donald Trump"
+    ex_president = kb.resolve("Barack Obama", "2019-05-01")
+    assert ex_president is not None and ex_president.country == "USA"
+    assert ex_president.sector != "GOV"  # Phoenix's open-ended role is superseded by Wikidata
+    minister = kb.resolve("Boris Johnson", "2017-05-01")
+    premier = kb.resolve("Boris Johnson", "2020-05-01")
+    assert minister is not None and premier is not None
+    assert minister.id != premier.id  # foreign secretary (our file), then prime minister
+
+
+def test_a_named_country_picks_among_a_persons_offices(kb: ActorKB) -> None:
+    # Jacques Chirac was also co-prince of Andorra while French president
+    actor = kb.resolve("French President Jacques Chirac", "2000-06-01")
+    assert actor is not None and actor.country == "FRA"
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("Tehran", "IRN"), ("Washington", "USA"), ("Iranian", "IRN"), ("Kyiv", "UKR"),
+    ("Ukrainians", "UKR"), ("the United States", "USA"), ("US", "USA"),
+    ("São Tomé and Príncipe", "STP"),
+])
+def test_country_of_names_demonyms_and_capitals(kb: ActorKB, text: str, iso3: str) -> None:
+    assert kb.country_of(text) == iso3
+
+
+@pytest.mark.parametrize("phrase", ["us", "is", "the weather", "a blue car", ""])
+def test_unknown_and_lower_case_acronym_words_resolve_to_nothing(kb: ActorKB, phrase: str) -> None:
+    assert kb.resolve(phrase, "2020-01-01") is None
+
+
+@pytest.mark.parametrize("noun, sector", [
+    ("troops", "MIL"), ("militia", "UAF"), ("rebels", "REB"), ("protesters", "PRO"),
+    ("civilians", "CVL"), ("prime minister", "GOV"), ("police", "COP"), ("journalists", "JRN"),
+    ("spaceship", None),
+])
+def test_sector_of_role_nouns(kb: ActorKB, noun: str, sector: str | None) -> None:
+    assert kb.sector_of(noun) == sector
+
+
+def test_head_noun_decides_the_sector(kb: ActorKB) -> None:
+    actor = kb.resolve("Russian military police", "2020-01-01", head="police")
+    assert actor is not None and actor.sector == "COP"
+
+
+def test_user_folder_layers_over_ours(user_kb: ActorKB, kb: ActorKB) -> None:
+    lions = user_kb.resolve("the River Lions", "2021-01-01")
+    assert lions is not None and (lions.id, lions.country, lions.patron) == ("river_lions", "IRQ",
+                                                                           "IRN")
+    assert kb.resolve("River Lions", "2021-01-01") is None  # only in the user's folder
+    overridden = user_kb.resolve("Hamas", "2021-01-01")
+    assert overridden is not None and (overridden.country, overridden.sector) == ("EGY", "PTY")
+    assert user_kb.sector_of("river raiders") == "UAF"
+
+
+def test_user_person_roles_follow_dates(user_kb: ActorKB) -> None:
+    early = user_kb.resolve("Mara Vell", "2016-01-01")
+    late = user_kb.resolve("Mara Vell", "2023-01-01")
+    before = user_kb.resolve("Mara Vell", "2010-01-01")
+    assert early is not None and early.sector == "MIL"
+    assert late is not None and late.sector == "GOV"
+    assert before is not None and (before.country, before.sector) == ("NOR", None)
+
+
+def test_broken_user_files_report_every_problem_with_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "people.yaml").write_text(
+        "origin: test\n"
+        "licence: MIT\n"
+        "people:\n"
+        "  - id: a\n"
+        "    names: [A Person]\n"
+        "    roles:\n"
+        "      - {country: NOR, sector: GOV, from: 2019-05-01, until: 2018-01-01}\n"
+        "      - {country: NOR, sector: ARMY, from: 2019-13-01}\n"
+        "  - id: b\n"
+        "    names: []\n"
+        "    roles: [{country: NOR, sector: GOV}]\n", encoding="utf-8")
+    (tmp_path / "syntax.yaml").write_text("origin: x\nlicence: y\npeople:\n  - [\n",
+                                          encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        ActorKB.load([tmp_path])
+    problems = err.value.problems
+    people = str(tmp_path / "people.yaml")
+    assert f"{people}:7: people[0].roles[0].until: 2018-01-01 precedes from 2019-05-01 " \
+           "(expected until on or after from)" in problems
+    assert any(p.startswith(f"{people}:8: people[0].roles[1].sector: 'ARMY'") for p in problems)
+    assert any(p.startswith(f"{people}:8: people[0].roles[1].from: '2019-13-01'")
+               for p in problems)
+    assert any(p.startswith(f"{people}:10: people[1].names:") for p in problems)
+    assert any(p.startswith(f"{tmp_path / 'syntax.yaml'}:") for p in problems)
+    assert len(problems) == 5
+
+
+def test_from_phoenix_reads_dictionaries_and_skips_bad_dates() -> None:
+    kb = ActorKB.from_phoenix([KB_FIXTURES / "phoenix" / "test.actors.txt"],
+                              [KB_FIXTURES / "phoenix" / "test.agents.txt"])
+    assert kb.country_of("Nordic Kingdom") == "NOR"
+    in_office = kb.resolve("President Trygg", "2012-01-01")
+    retired = kb.resolve("Olaf Trygg", "2016-01-01")
+    assert in_office is not None and in_office.sector == "GOV"
+    assert retired is not None and retired.sector == "ELI"
+    wolves = kb.resolve("the Grey Wolves of the North", None)
+    assert wolves is not None and (wolves.country, wolves.sector) == (None, "REB")
+    assert kb.sector_of("harbourmen") == "CVL" and kb.sector_of("partisans") == "REB"
+    # the 7-digit date and the backwards range are reported, never misread
+    assert len(kb.problems) == 2
+    assert any("'2004017' is not a date (7 digits)" in p for p in kb.problems)
+    assert kb.resolve("Bad Dates Person", "2005-01-01") is None
+
+
+def test_ruler_patterns_cover_groups_people_and_countries(kb: ActorKB) -> None:
+    patterns = kb.ruler_patterns()
+    by_text = {(p["label"], p["pattern"]) for p in patterns}
+    assert ("ORG", "Kataib Hezbollah") in by_text
+    assert ("ORG", "Hayat Tahrir al-Sham") in by_text
+    assert ("PERSON", "Sergey Lavrov") in by_text
+    assert {p["label"] for p in patterns} == {"ORG", "PERSON", "GPE"}
+    assert all(" " in key_of(p["pattern"]) for p in patterns)  # single words stay with NER
+    assert len(patterns) < 30_000  # keeps the pipeline's load time near three seconds
+
+
+def test_every_data_file_states_origin_and_licence() -> None:
+    files = sorted(DATA_DIR.glob("*.tsv")) + sorted(DATA_DIR.glob("*.yaml"))
+    assert files
+    for path in files:
+        head = path.read_text(encoding="utf-8")[:2000]
+        assert "origin:" in head and "licence:" in head, path
+
+
+def test_hand_written_entries_name_their_source() -> None:
+    from polemos.datafiles import read_yaml
+
+    for name in ("90_polemos_groups.yaml", "90_polemos_ministers.yaml"):
+        data, _ = read_yaml(DATA_DIR / name)
+        for section in ("organisations", "people"):
+            for entry in data.get(section, []):
+                assert entry.get("source"), (name, entry.get("id"))

@@ -1,0 +1,149 @@
+"""Time expressions resolved against the article date, and the date that governs an event."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.errors import KnowledgeError
+from polemos.model import TextSpan, TimeExpr
+from polemos.resolve.date_lexicon import TimeLexicon
+from polemos.resolve.dates import event_date, find_time_expressions
+
+MONDAY = "2019-12-30"  # a Monday
+
+
+def values(text: str, published: str | None = MONDAY) -> dict[str, tuple[str | None, str | None]]:
+    return {t.span.text: (t.value, t.precision) for t in find_time_expressions(text, published)}
+
+
+@pytest.mark.parametrize(("text", "span", "value", "precision"), [
+    ("Rebels attacked the town on Friday.", "Friday", "2019-12-27", "day"),
+    ("Rebels attacked the town on Monday.", "Monday", "2019-12-30", "day"),
+    ("The army withdrew yesterday.", "yesterday", "2019-12-29", "day"),
+    ("Talks collapsed last week.", "last week", "2019-W52", "week"),
+    ("Prices rose this month.", "this month", "2019-12", "month"),
+    ("The ceasefire was signed on Dec. 27.", "Dec. 27", "2019-12-27", "day"),
+    ("It was signed on December 27, 2018.", "December 27, 2018", "2018-12-27", "day"),
+    ("It was signed on 27 December 2018.", "27 December 2018", "2018-12-27", "day"),
+    ("The file is dated 2018-12-27.", "2018-12-27", "2018-12-27", "day"),
+    ("The siege began in March.", "March", "2019-03", "month"),
+    ("The party was founded in 1998.", "1998", "1998", "year"),
+    ("Exports fell last year.", "last year", "2018", "year"),
+    ("Two soldiers died two days ago.", "two days ago", "2019-12-28", "day"),
+    ("The vote is scheduled for next week.", "next week", "2020-W02", "week"),
+    ("The attack came on Saturday, Dec. 21.", "Saturday, Dec. 21", "2019-12-21", "day"),
+    ("Shops closed on Christmas Day.", "Christmas Day", "2019-12-25", "day"),
+    ("He was elected in nineteen ninety-six.", "nineteen ninety-six", "1996", "year"),
+])
+def test_dates_resolve_against_article_date(text, span, value, precision):
+    assert values(text)[span] == (value, precision)
+
+
+def test_dates_month_day_without_year_near_article_date():
+    # "Dec. 27" in a January article is last year's; "Jan. 14" in early January this year's
+    assert values("Fighting resumed on Dec. 27.", "2020-01-06")["Dec. 27"][0] == "2019-12-27"
+    assert values("A vote is due Jan. 14.", "2020-01-06")["Jan. 14"][0] == "2020-01-14"
+
+
+def test_dates_future_clause_reads_weekday_ahead():
+    got = values("The envoy will arrive in Kabul on Thursday.")
+    assert got["Thursday"] == ("2020-01-02", "day")
+
+
+def test_dates_weekday_fixes_year_of_old_date():
+    # Nov. 15 was a Sunday in 2015, not in 2016: the weekday picks the year
+    got = values("He was shot on Sunday, Nov. 15, outside a bar.", "2017-01-28")
+    assert got["Sunday, Nov. 15"][0] == "2015-11-15"
+
+
+def test_dates_vague_spans_have_no_value():
+    got = values("Attacks have grown in recent months and over the past three years.")
+    assert got["recent months"] == (None, None)
+    assert got["the past three years"] == (None, None)
+
+
+def test_dates_without_article_date_relative_values_are_none():
+    got = values("On Friday, 12 May 2018, and yesterday.", None)
+    assert got["Friday, 12 May 2018"] == ("2018-05-12", "day")
+    assert got["yesterday"] == (None, "day")
+
+
+@pytest.mark.parametrize("text", [
+    "Officials may meet the rebels.",  # "May" the verb
+    "Protesters march to the square.",
+    "The 1990s were violent.",
+    "He paid $2019 in fines.",
+    "Police found him in the 2000 block of Main Street.",
+])
+def test_dates_words_that_are_not_dates(text):
+    assert not [t for t in find_time_expressions(text, MONDAY) if t.value is not None]
+
+
+def test_dates_spans_are_offsets_in_text_and_ordered():
+    text = "On Friday troops left; by Sunday, Dec. 29, 2019 they were home."
+    found = find_time_expressions(text, MONDAY)
+    assert [t.span.text for t in found] == ["Friday", "Sunday, Dec. 29, 2019"]
+    assert all(text[t.span.start:t.span.end] == t.span.text for t in found)
+
+
+def test_dates_lexicon_without_licence_is_refused(tmp_path):
+    path = tmp_path / "time.yaml"
+    path.write_text("origin: mine\nmonths: {January: 1}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        TimeLexicon.load(path)
+    assert "licence" in str(err.value)
+
+
+def _sentences(nlp, text: str) -> list[TextSpan]:
+    return [TextSpan(s.text, s.start_char, s.end_char) for s in nlp(text).sents]
+
+
+def _trigger(text: str, word: str) -> TextSpan:
+    start = text.index(word)
+    return TextSpan(word, start, start + len(word))
+
+
+def test_event_date_until_friday_dates_first_act(plain_nlp):
+    text = "Until Friday, the group had never killed a foreign soldier."
+    times = find_time_expressions(text, MONDAY)
+    sentence = _sentences(plain_nlp, text)[0]
+    assert event_date(sentence, _trigger(text, "killed"), times, MONDAY) == (
+        "2019-12-27", "day", True)
+
+
+def test_event_date_prefers_event_time_over_report_time(plain_nlp):
+    text = "Police said on Monday that a gunman shot three people on Saturday night."
+    times = find_time_expressions(text, MONDAY)
+    sentence = _sentences(plain_nlp, text)[0]
+    assert event_date(sentence, _trigger(text, "shot"), times, MONDAY)[0] == "2019-12-28"
+
+
+def test_event_date_sentence_without_time_follows_the_lead(plain_nlp):
+    text = ("A gunman opened fire at a market on Saturday. "
+            "Two people were wounded. Officers arrived within minutes.")
+    times = find_time_expressions(text, MONDAY)
+    second = _sentences(plain_nlp, text)[1]
+    assert event_date(second, _trigger(text, "wounded"), times, MONDAY) == (
+        "2019-12-28", "day", True)
+
+
+def test_event_date_falls_back_to_published_and_says_so(plain_nlp):
+    text = "Two people were wounded in a shooting."
+    sentence = _sentences(plain_nlp, text)[0]
+    assert event_date(sentence, _trigger(text, "wounded"), [], MONDAY) == (MONDAY, "day", False)
+    assert event_date(sentence, _trigger(text, "wounded"), [], None) == (None, None, False)
+
+
+def test_event_date_ignores_times_after_the_article():
+    text = "Rebels shelled the city and will hold talks on Jan. 5."
+    times = find_time_expressions(text, MONDAY)
+    assert times[0].value == "2020-01-05"
+    sentence = TextSpan(text, 0, len(text))
+    assert event_date(sentence, _trigger(text, "shelled"), times, MONDAY) == (MONDAY, "day", False)
+
+
+def test_event_date_uses_only_valued_times():
+    text = "In recent months militias killed dozens."
+    times = [TimeExpr(TextSpan("recent months", 3, 16), None, None)]
+    sentence = TextSpan(text, 0, len(text))
+    assert event_date(sentence, _trigger(text, "killed"), times, MONDAY)[2] is False
