@@ -209,7 +209,11 @@ def geoparse(paths: tuple[str, ...], default_date: str | None, fmt: str) -> None
     from polemos.output import toponym_record
     from polemos.pipeline import geoparse_article
 
-    _per_article(paths, default_date, fmt, geoparse_article, toponym_record)
+    def resolved(article: Article, knowledge: Any) -> list[Any]:
+        return [t for t in geoparse_article(article, knowledge)
+                if t.place is not None and t.place.lat is not None]
+
+    _per_article(paths, default_date, fmt, resolved, toponym_record)
 
 
 @cli.command()

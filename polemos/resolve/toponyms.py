@@ -1,0 +1,222 @@
+"""Toponym recognition: which words of an article name places, and what each might be.
+
+The parser's GPE/LOC/FAC entities come first; a place the parser tagged PERSON or ORG is taken
+only when the gazetteer knows it as a country, province, capital or big city; capitalised words
+the parser missed are matched against the gazetteer under the same strict test. Demonyms (NORP)
+are never places: "Iraqi forces" locates nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from polemos.model import Entity, TextSpan
+from polemos.resolve.gazetteer import Candidate, Gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAYBE_PLACE_LABELS = frozenset({"ORG", "PERSON"})
+BROAD = frozenset({"A.PCLI", "L.CONT", "L.RGN"})
+STRONG = BROAD | {"A.ADM1", "P.PPLC"}
+BIG_CITY = 250_000
+# Labels under which a name is surely not a place; other labels (PRODUCT, EVENT) are often a
+# place the parser did not know, so the gazetteer may still look there.
+BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT",
+                             "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "LANGUAGE"})
+
+Kind = Literal["admin", "city"]
+
+_WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\w|[A-Z]"
+_ARTICLE = r"(?:al|el|ad|ar|as|at|az|an|ash|ed|er|es|ez|en|ul)[-’']"
+# A run of capitalised words, with the joins names take: "Bay of Pigs", "Deir ez-Zor".
+_RUN = re.compile(rf"(?<![\w’'\-])(?:{_WORD})(?:(?:[ ](?:(?:of|de|el|al|la|du|del)[ ])?"
+                  rf"|[ ]{_ARTICLE})(?:{_WORD}))*")
+_POSSESSIVE = re.compile(r"(?:['’]s?|[.,;:!?\"”“)(\]\[])+$")
+_SENTENCE_END = ".!?\n\"“”:;"
+# A dateline: capitals opening the text, a line or a sentence, then a comma, a bracket, a dash
+# or (at the very start) the story's first word: "DETROIT The ...", "BANTAM — A ...".
+_DATELINE = re.compile(r"(?:^|\n|[.!?] )([A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+)*)"
+                       r"(?=,| ?\(| ?[-—–]+ |(?<=^[A-Z]{3}) [A-Z][a-z]| [A-Z][a-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """Words that may name a place, the name looked up, and the gazetteer's candidates."""
+
+    span: TextSpan
+    query: str
+    candidates: tuple[Candidate, ...]
+    kind: Kind | None = None  # "province" or "city" said next to the name
+    from_ner: bool = True
+    loose: bool = False  # candidates matched only on the vowel-free key
+    weak: bool = False  # the parser called it an organisation: kept only if the story agrees
+
+
+def place_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
+                   ) -> list[PlaceMention]:
+    """Every place-like span of the text with its candidates, in text order."""
+    found: dict[str, tuple[tuple[Candidate, ...], bool]] = {}
+
+    def lookup(query: str) -> tuple[tuple[Candidate, ...], bool]:
+        if query not in found:
+            exact = tuple(gazetteer.candidates(query, loose=False))
+            if exact:
+                found[query] = (exact, False)
+            else:
+                found[query] = (tuple(gazetteer.candidates(query)), True)
+        return found[query]
+
+    mentions: list[PlaceMention] = []
+    taken: list[tuple[int, int]] = [(e.start, e.end) for e in entities
+                                    if e.label in BLOCKING_LABELS | PLACE_LABELS]
+    runs = [m.span() for m in _RUN.finditer(text)]
+    # Names the parser saw but typed oddly ("Qaim" as PRODUCT): the gazetteer may claim them.
+    misnamed = [e for e in entities if e.label not in BLOCKING_LABELS | PLACE_LABELS]
+    for match in _DATELINE.finditer(text):  # "BAGHDAD (Reuters) -": the story's own place
+        mention = _mention(text, match.start(1), match.end(1), gazetteer, lookup, True)
+        if mention is not None and mention.candidates and not mention.loose and \
+                (mention.candidates[0].population >= 1000
+                 or mention.candidates[0].place.feature in STRONG):
+            mentions.append(mention)
+            taken.append(match.span(1))
+    # A word the parser put in a person's name elsewhere ("Altintas") is that person here too.
+    person_words = {w for e in entities if e.label == "PERSON" for w in e.text.split()}
+    for ent in entities:
+        if ent.label not in PLACE_LABELS | MAYBE_PLACE_LABELS:
+            continue
+        if any(m.span.start < ent.end and ent.start < m.span.end for m in mentions):
+            continue
+        for start, end in _parts(text, ent.start, ent.end):
+            mention = _longer_run(text, start, end, runs, gazetteer, lookup) or \
+                _mention(text, start, end, gazetteer, lookup, ent.label in PLACE_LABELS)
+            if mention is not None and _is_persons(mention, person_words):
+                continue  # "Paterson" after "Tom Paterson" is the man, not the city
+            if mention is not None and (ent.label in PLACE_LABELS or _is_strong(mention, text)):
+                mentions.append(mention)
+            elif ent.label == "ORG":
+                mentions.extend(_from_organisation(text, start, end, mention, gazetteer, lookup))
+    for match in _RUN.finditer(text):
+        for start, end in _parts(text, *match.span()):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            mention = _mention(text, start, end, gazetteer, lookup, False)
+            if mention is None or not mention.candidates or mention.loose or \
+                    _is_persons(mention, person_words):
+                continue
+            if _is_strong(mention, text):
+                mentions.append(mention)
+            elif not _is_sentence_start(text, start) and any(
+                    e.start < end and start < e.end for e in misnamed):
+                mentions.append(replace(mention, weak=True))  # kept if the story agrees
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def _is_persons(mention: PlaceMention, person_words: set[str]) -> bool:
+    """A word of a person's name elsewhere in the story, unless it names a country."""
+    top = mention.candidates[0].place.feature if mention.candidates else None
+    return mention.span.text in person_words and top not in BROAD
+
+
+def _from_organisation(text: str, start: int, end: int, mention: PlaceMention | None,
+                       gazetteer: Gazetteer,
+                       lookup: Callable[[str], tuple[tuple[Candidate, ...], bool]],
+                       ) -> list[PlaceMention]:
+    """A place inside an organisation's name: all of it ("Toronto" the team, kept only if the
+    story is about Canada), or its leading place ("U.S. Army", "Texas Department of ...")."""
+    whole = mention is not None and mention.candidates and not mention.loose and \
+        mention.span.start == start and mention.span.end == end
+    if whole and mention is not None and not mention.span.text.isupper():
+        return [replace(mention, weak=True)]
+    lead = _RUN.match(text, start)
+    if lead is None or " " not in text[start:end]:
+        return []
+    first = _parts(text, start, start + len(lead.group().split()[0]))
+    head = first and _mention(text, *first[0], gazetteer, lookup, False)
+    return [head] if head and _is_strong(head, text) else []
+
+
+def _longer_run(text: str, start: int, end: int, runs: list[tuple[int, int]],
+                gazetteer: Gazetteer, lookup: Callable[[str], tuple[tuple[Candidate, ...], bool]],
+                ) -> PlaceMention | None:
+    """The whole name when the parser cut it short ("Deir" of "Deir ez-Zor"), if it resolves."""
+    for s, e in runs:
+        if s <= start and end <= e and (s, e) != (start, end) and e - s <= 3 * (end - start) + 12:
+            mention = _mention(text, s, e, gazetteer, lookup, True)
+            if mention is not None and mention.candidates and not mention.loose:
+                return mention
+    return None
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The entity trimmed of "the" and possessives, split at commas ("Pandi, Bulacan")."""
+    parts = []
+    for piece in re.finditer(r"[^,]+", text[start:end]):
+        s, e = start + piece.start(), start + piece.end()
+        chunk = text[s:e]
+        lead = len(chunk) - len(chunk.lstrip())
+        s += lead
+        chunk = chunk.strip()
+        if chunk.lower().startswith("the "):
+            s, chunk = s + 4, chunk[4:]
+        tail = _POSSESSIVE.search(chunk)
+        if tail and not re.fullmatch(r"(?:[A-Z]\.)+", chunk):  # keep the dots of "U.S."
+            chunk = chunk[: tail.start()]
+        chunk = chunk.rstrip()
+        if chunk:
+            parts.append((s, s + len(chunk)))
+    return parts
+
+
+def _mention(text: str, start: int, end: int, gazetteer: Gazetteer,
+             lookup: Callable[[str], tuple[tuple[Candidate, ...], bool]], from_ner: bool,
+             ) -> PlaceMention | None:
+    """The span's candidates, trying it whole, then without a direction or kind word."""
+    words = gazetteer.words
+    phrase = text[start:end]
+    tokens = phrase.split()
+    if not tokens or (not from_ner and len(tokens) == 1 and tokens[0].lower() in words.not_places):
+        return None
+    variants: list[tuple[str, Kind | None]] = [(phrase, None)]
+    if len(tokens) == 1 and text[end:end + 1] == "." and len(phrase) <= 5:
+        variants.insert(0, (phrase + ".", None))  # "Calif.", "Man." (sentence dots too)
+    body, kind = tokens, None
+    if len(body) > 1 and body[-1].lower() in words.admin_words:
+        body, kind = body[:-1], "admin"
+    elif len(body) > 1 and body[-1].lower() in words.city_words:
+        body, kind = body[:-1], "city"
+    directed = len(body) > 1 and body[0].lower() in words.directions
+    if directed:
+        body = body[1:]
+    if body != tokens:
+        variants.append((" ".join(body), kind))
+    for query, hint in variants:
+        candidates, loose = lookup(query)
+        if candidates and directed and query != phrase and \
+                candidates[0].place.feature not in BROAD:
+            continue  # "West Midlands" is not a Midlands; "northern Iraq" is Iraq
+        if candidates:
+            stop = start + len(query) if query.endswith(".") and not phrase.endswith(".") \
+                else end
+            span = TextSpan(text[start:stop], start, stop)
+            return PlaceMention(span, query, candidates, hint, from_ner, loose)
+    span = TextSpan(phrase, start, end)
+    return PlaceMention(span, phrase, (), None, from_ner) if from_ner else None
+
+
+def _is_strong(mention: PlaceMention, text: str) -> bool:
+    """Whether a span the parser did not call a place still surely names one."""
+    if not mention.candidates or mention.loose:
+        return False
+    top = mention.candidates[0]
+    if top.place.feature in BROAD:
+        return True
+    if _is_sentence_start(text, mention.span.start):
+        return False  # "Police said", "Mobile phones": capitalised only by position
+    return top.place.feature in STRONG or top.population >= BIG_CITY or top.prior >= 60
+
+
+def _is_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in _SENTENCE_END

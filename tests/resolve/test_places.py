@@ -1,0 +1,98 @@
+"""Toponyms in our own short articles: recognition, resolution in context, event locations."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.model import Place, TextSpan, Toponym
+from polemos.nlp import entities
+from polemos.resolve.gazetteer import Gazetteer
+from polemos.resolve.places import event_location, find_toponyms, main_place
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.open()
+
+
+@pytest.fixture
+def geoparse(plain_nlp, gazetteer):
+    def run(text: str, context: tuple[str, ...] = ()) -> list[Toponym]:
+        return find_toponyms(text, entities(plain_nlp(text)), gazetteer, context_countries=context)
+    return run
+
+
+def _by_text(toponyms: list[Toponym]) -> dict[str, Place]:
+    return {t.span.text: t.place for t in toponyms if t.place is not None}
+
+
+def test_places_offsets_index_the_text(geoparse) -> None:
+    text = "Rockets struck Baghdad on Monday, and the Iraqi army moved north to Mosul."
+    toponyms = geoparse(text)
+    assert toponyms, "no toponyms found"
+    for t in toponyms:
+        assert text[t.span.start:t.span.end] == t.span.text
+    places = _by_text(toponyms)
+    assert places["Baghdad"].country == "IRQ" and places["Mosul"].country == "IRQ"
+    assert "Iraqi" not in places                        # a demonym locates nothing
+
+
+def test_places_context_resolves_ambiguous_names(geoparse) -> None:
+    us = _by_text(geoparse("The governor of Georgia flew from Atlanta to Texas and Florida on "
+                           "Friday to discuss the hurricane season."))
+    assert us["Georgia"].country == "USA" and us["Georgia"].feature == "A.ADM1"
+    caucasus = _by_text(geoparse("Russian troops crossed into Georgia from South Ossetia, "
+                                 "officials in Tbilisi said."))
+    assert caucasus["Georgia"].country == "GEO"
+
+
+def test_places_actor_countries_are_context(geoparse) -> None:
+    helped = _by_text(geoparse("Gunmen attacked a convoy near Qaim.", ("IRQ",)))
+    assert helped["Qaim"].country == "IRQ" and helped["Qaim"].text == "Qaim"
+
+
+def test_places_spelling_variants_resolve_alike(geoparse) -> None:
+    one = _by_text(geoparse("Shelling hit Deir el-Zour in Syria on Sunday."))
+    other = _by_text(geoparse("Shelling hit Deir ez-Zor in Syria on Sunday."))
+    assert one["Deir el-Zour"].geonames_id == other["Deir ez-Zor"].geonames_id
+
+
+def test_places_gazetteer_finds_names_the_parser_missed(gazetteer) -> None:
+    text = "Talks resumed in Vienna while fighting went on in Syria."
+    toponyms = find_toponyms(text, (), gazetteer)      # no entities at all
+    assert {t.span.text for t in toponyms if t.place} >= {"Vienna", "Syria"}
+    assert all(t.span.text != "Talks" for t in toponyms)
+
+
+def test_places_main_place_prefers_the_named_town(geoparse) -> None:
+    text = ("Car bombs exploded in Kirkuk on Tuesday. Police in Kirkuk said the blasts killed "
+            "four people. Iraq has seen such attacks for years.")
+    main = main_place(geoparse(text))
+    assert main is not None and main.name.lower().startswith("kirk") and main.country == "IRQ"
+    assert main_place([]) is None
+
+
+def test_places_event_location_takes_the_attached_place(geoparse) -> None:
+    text = "Militants shelled villages near Kirkuk, officials in Baghdad said."
+    toponyms = geoparse(text)
+    sentence = TextSpan(text, 0, len(text))
+    start = text.index("shelled")
+    trigger = TextSpan("shelled", start, start + len("shelled"))
+    place = event_location(sentence, trigger, toponyms, None)
+    assert place is not None and place.text == "Kirkuk"
+    assert place.precision in ("city", "admin1")
+
+
+def test_places_event_location_falls_back_coarser(geoparse) -> None:
+    text = "Protesters marched for hours."
+    sentence = TextSpan(text, 0, len(text))
+    trigger = TextSpan("marched", 11, 18)
+    fallback = Place("Mosul", lat=36.3, lon=43.1, country="IRQ", precision="city")
+    place = event_location(sentence, trigger, geoparse(text), fallback)
+    assert place is not None and place.name == "Mosul" and place.precision == "admin1"
+    assert event_location(sentence, trigger, [], None) is None
+
+
+def test_places_same_input_same_output(geoparse) -> None:
+    text = "Airstrikes near Idlib and Aleppo killed civilians, the Syrian monitor said."
+    assert geoparse(text) == geoparse(text)
