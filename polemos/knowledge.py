@@ -59,6 +59,13 @@ class Knowledge:
 
         return load_nlp(self.actors.ruler_patterns())
 
+    @classmethod
+    def with_actors(cls, actors: ActorKB) -> Knowledge:
+        """Knowledge whose actor KB is ``actors`` (e.g. a PETRARCH dictionary) instead of ours."""
+        knowledge = cls()
+        knowledge.__dict__["actors"] = actors  # pre-fills the cached property
+        return knowledge
+
     def config(self) -> dict[str, object]:
         """What a run was built from, for the ``runs`` table's configuration hash."""
         return {"kb_dirs": [str(p) for p in self.kb_dirs],

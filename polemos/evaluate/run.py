@@ -19,24 +19,24 @@ def run_evaluation(kind: str, gold: Path, *, knowledge: Knowledge,
     from polemos.pipeline import code_article
 
     def code(articles: list[Article]) -> list[Mention]:
-        return [m for a in articles[:limit] for m in code_article(a, knowledge)]
+        return [m for a in articles for m in code_article(a, knowledge)]
 
     if kind == "plover-gsr":
         from polemos.evaluate.plover_gsr import evaluate_plover_gsr, format_plover_gsr
 
-        report = evaluate_plover_gsr(gold, code)
+        report = evaluate_plover_gsr(gold, code, limit=limit)
         return report, format_plover_gsr(report)
     if kind == "petrarch":
         from polemos.evaluate.petrarch import evaluate_petrarch, format_petrarch
 
-        report = evaluate_petrarch(gold, knowledge=knowledge, limit=limit)
+        report = evaluate_petrarch(gold, limit=limit)
         return report, format_petrarch(report)
     if kind == "geoparsing":
         from polemos.evaluate.geoparsing import evaluate_geoparsing, format_geoparsing
         from polemos.pipeline import geoparse_article
 
         report = evaluate_geoparsing(
-            gold, lambda doc_id, text: geoparse_article(Article(doc_id, text), knowledge))
+            gold, lambda doc_id, text: geoparse_article(Article(doc_id, text), knowledge), limit=limit)
         return report, format_geoparsing(report)
     if kind == "timeml":
         from polemos.evaluate.timeml import evaluate_timeml, format_timeml

@@ -1,0 +1,199 @@
+"""Who and whom: the actor and recipient phrases of a trigger in a dependency parse.
+
+Subjects and by-agents are actors; objects, passive subjects and the objects of target
+prepositions ("strikes against", "sanctions on") are recipients. Coordination gives one party
+per conjunct ("Iran and Iraq agreed", "Hungarian and Romanian officials"); relative clauses
+take their head noun; appositions and possessives ("Iran's policy") are tried when the head
+phrase says nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from polemos.model import Actor
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+TARGET_PREPS = frozenset({"against", "on", "upon", "with", "to", "at", "into", "from", "toward",
+                          "towards", "targeting", "over", "in"})
+NOUN_TARGET_PREPS = frozenset({"against", "on", "upon", "with", "to", "at", "into", "from",
+                               "toward", "towards", "targeting", "in"})
+PLACE_PREPS = frozenset({"in", "from", "throughout", "across"})
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our",
+                      "them", "him", "itself", "themselves"})
+PHRASE_STOP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
+PARTY_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+Resolver = Callable[[str, str | None, str | None], Actor | None]
+
+
+def is_anaphoric(token: Token) -> bool:
+    """True for a pronoun or a phrase owned by one ("it", "their forces"): the speaker's words."""
+    return token.lower_ in PRONOUNS or (not token.ent_type_ and any(
+        c.dep_ == "poss" and c.lower_ in PRONOUNS for c in token.children))
+
+
+def expand_conj(token: Token) -> list[Token]:
+    """The token and its coordinated partners ("Iran and Iraq" → [Iran, Iraq])."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in PARTY_POS:
+            out.extend(expand_conj(child))
+    return out
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Actor heads of a verb: its subject, a passive by-agent, or what it inherits as an
+    xcomp, conjunct, relative clause or participle."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [t for c in child.children if c.dep_ == "pobj" for t in expand_conj(c)]
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.pos_ in PARTY_POS:
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return expand_conj(verb.head)
+            return expand_conj(child)
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []  # passive without agent: the doer is unsaid
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return expand_conj(verb.head)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp") and verb.head.i != verb.i:
+        head = verb.head
+        if head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            return subjects(head)
+    return []
+
+
+def patients(verb: Token) -> list[Token]:
+    """Recipient heads of a verb: object, passive subject, dative, target-preposition objects."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "dative", "oprd") and child.pos_ in PARTY_POS:
+            out.extend(expand_conj(child))
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            out.extend(t for c in child.children if c.dep_ == "pobj" for t in expand_conj(c))
+    if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        out = expand_conj(verb.head)  # "civilians killed by troops"
+    return out
+
+
+def noun_parties(noun: Token) -> tuple[list[Token], list[Token]]:
+    """Actor and recipient heads of a nominal event ("Iran's strikes on Iraq", "talks between A
+    and B", "Israeli raids against Gaza")."""
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    for child in noun.children:
+        is_poss = child.dep_ == "poss" and child.lower_ not in PRONOUNS
+        is_named = child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG")
+        is_by = child.dep_ == "prep" and child.lower_ in ("by", "between", "among")
+        if is_poss or is_named:
+            actors.extend(expand_conj(child))
+        elif is_by:
+            actors.extend(t for c in child.children if c.dep_ == "pobj" for t in expand_conj(c))
+        elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
+            recipients.extend(t for c in child.children if c.dep_ == "pobj"
+                              for t in expand_conj(c))
+    return actors, recipients
+
+
+def phrase_range(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the party phrase: the head with its modifiers, without
+    clauses, appositions, coordinated partners and trailing prepositions (except "of")."""
+    start = end = head.i
+    for child in head.children:
+        if child.dep_ in PHRASE_STOP and not (child.dep_ == "prep" and child.i > head.i and (
+                child.lower_ == "of" or _names_place(child))):
+            continue
+        if child.dep_ in ("det",) and child.i == head.left_edge.i and child.lower_ == "the":
+            continue
+        left, right = child.left_edge.i, child.right_edge.i
+        if child.i < head.i:
+            start = min(start, left)
+        else:
+            end = max(end, right)
+    while end > start and head.doc[end].is_punct:
+        end -= 1
+    return start, end + 1
+
+
+def _names_place(prep: Token) -> bool:
+    """True for "in Guinea", "from Calgary", "throughout Indonesia": where a party is from."""
+    return prep.lower_ in PLACE_PREPS and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "LOC") for g in prep.children)
+
+
+def governing_subjects(noun: Token) -> list[Token]:
+    """Subjects of the verb a nominal event hangs from ("negotiators return for talks",
+    "X speeded up the withdrawal"): the doers of an event named by a noun."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "dobj", "prep", "pcomp", "attr") or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX", "ADJ"):
+            # "were engaged in cleansing": the passive subject is the doer of the noun's event
+            return subjects(node) or [t for c in node.children if c.dep_ == "nsubjpass"
+                                      for t in expand_conj(c)]
+    return []
+
+
+def coordinated_modifiers(head: Token) -> list[tuple[int, int, str]]:
+    """One phrase per coordinated modifier ("Hungarian and Romanian officials" gives two):
+    (start char, end char, text); empty when the head has no such modifier."""
+    for child in head.children:
+        conj = [c for c in child.children if c.dep_ == "conj"]
+        if child.dep_ in ("amod", "compound") and child.i < head.i and conj:
+            out = []
+            for mod in [child, *conj]:
+                text = f"{mod.text} {head.text}"
+                out.append((mod.idx, head.idx + len(head.text), text))
+            return out
+    return []
+
+
+def to_actors(heads: list[Token], resolve: Resolver, date: str | None,
+              keep_unresolved: bool) -> list[Actor]:
+    """Resolve party heads to Actor records (offsets in the doc's text), in order, no repeats.
+
+    Unresolved phrases are kept as ``Actor(text=...)`` when ``keep_unresolved`` (for actors
+    named by proper nouns or when nothing better exists); a resolved apposition or possessor
+    stands in for a head that resolves to nothing.
+    """
+    out: list[Actor] = []
+    seen: set[tuple[int, int]] = set()
+    for head in heads:
+        doc = head.doc
+        pieces = coordinated_modifiers(head)
+        if not pieces:
+            s, e = phrase_range(head)
+            pieces = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text)]
+        for start, end, text in pieces:
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            actor = resolve(text, date, head.text)
+            if actor is None or (actor.country is None and actor.sector is None):
+                actor = _fallback(head, resolve, date) or actor
+            if actor is None:
+                if not (keep_unresolved or head.pos_ == "PROPN"):
+                    continue
+                actor = Actor(text=text)
+            out.append(replace(actor, text=text, start=start, end=end))
+    return out
+
+
+def _fallback(head: Token, resolve: Resolver, date: str | None) -> Actor | None:
+    """An apposition or possessor that resolves, for a head that does not."""
+    for child in head.children:
+        if child.dep_ in ("appos", "poss") and child.lower_ not in PRONOUNS:
+            s, e = phrase_range(child)
+            got = resolve(head.doc[s:e].text, date, child.text)
+            if got is not None and (got.country or got.sector):
+                return got
+    return None

@@ -1,0 +1,78 @@
+"""Modality of a trigger in its parse: negated, conditional, intended, obliged, or a question.
+
+A negated, conditional or questioned act is not an event; an intended act ("will withdraw",
+"would meet") is coded as what CAMEO codes an intention (AGREE / THREATEN, see frames.tsv); an
+obliged act under a speaker ("said Iraq must comply") is coded as that speaker's demand.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+INTENT_AUX = frozenset({"will", "would", "shall", "may", "might", "could", "'ll", "wo"})
+DEONTIC_AUX = frozenset({"must", "should", "ought"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+TEMPORAL_BOUNDS = frozenset({"until", "till", "before", "prior"})  # "until Friday, never" → it did
+
+
+def is_question(sent: Span) -> bool:
+    """True when the sentence asks rather than states (it ends with a question mark)."""
+    return sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
+
+
+def _bounded_in_time(token: Token) -> bool:
+    """True when "never"/"no longer" is limited by "until X"/"before X": the act then happened."""
+    clause = [token, *token.children]
+    return any(t.lower_ in TEMPORAL_BOUNDS for c in clause for t in (c, *c.children)
+               if t.dep_ in ("prep", "mark", "advmod", "pcomp") or t is c)
+
+
+def negation(token: Token) -> str | None:
+    """The word that negates this trigger ("not", "never", "no longer", "no"), or None.
+
+    A negation bounded in time ("Until Friday, they had never killed ...") is not one: it says
+    the act happened at the bound.
+    """
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in NEGATORS):
+            if word == "never" and _bounded_in_time(token):
+                return None
+            return word
+        if child.dep_ == "advmod" and word == "longer" and any(
+                g.lower_ == "no" for g in child.children):
+            return "no longer"
+    if token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ == "det" and child.lower_ == "no":
+                return "no"
+    return None
+
+
+def is_conditional(token: Token) -> bool:
+    """True when the trigger sits in an "if"/"unless" clause (a condition, not an act)."""
+    t = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
+            return True
+        if t.dep_ in ("advcl", "conj", "xcomp", "aux") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return False
+
+
+def auxiliary_mode(token: Token) -> str | None:
+    """"intent" for will/would/may/plans-like auxiliaries, "deontic" for must/should, else None."""
+    for child in token.children:
+        if child.dep_ not in ("aux", "auxpass"):
+            continue
+        word = child.lower_
+        if word in DEONTIC_AUX:
+            return "deontic"
+        if word in INTENT_AUX:
+            return "intent"
+        if word == "going" or (word == "to" and token.head.lower_ == "going"):
+            return "intent"
+    return None

@@ -1,0 +1,300 @@
+"""The trigger lexicon: event verbs, nominal events, light verbs and clause frames, from YAML data.
+
+Ours live in ``polemos/data/triggers/*.yaml``; a user's folder (``--kb DIR``, its ``*.yaml`` and
+``triggers/*.yaml`` files that hold ``verbs``, ``nouns``, ``light_verbs`` or ``instruments``) layers
+over them entry by entry. Every file is checked and all problems are reported at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from spacy.tokens import Span, Token
+
+from polemos.errors import KnowledgeError
+from polemos.ontology import DATA as ONTOLOGY_DATA
+from polemos.ontology import Ontology
+
+DATA = Path(__file__).parent.parent / "data" / "triggers"
+FRAMES = ("report", "intent", "threaten", "refuse", "demand", "accuse", "attempt", "negate")
+SECTIONS = ("verbs", "nouns", "light_verbs", "instruments")
+DEFAULT_CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A lexicon entry: the words, the CAMEO code alone (None: codes only with an object or clause)."""
+
+    key: str
+    code: str | None
+    frame: str | None = None
+    objects: tuple[tuple[str, str | None], ...] = ()
+    confidence: float = DEFAULT_CONFIDENCE
+    where: str = ""  # file:line it came from, shown by `polemos explain`
+    fallback: bool = False  # from a noisy converted file: used only when nothing else is found
+
+    def object_code(self, keys: Sequence[str]) -> tuple[str, str | None] | None:
+        """The first object key listed here among ``keys`` with its code (None code: no event)."""
+        table = dict(self.objects)
+        for k in keys:
+            if k in table:
+                return k, table[k]
+        return None
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    """Verbs, nouns, light verbs, instruments and frame tables; read-only after ``load``."""
+
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    light_verbs: frozenset[str]
+    instruments: dict[str, str]
+    frames: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, ontology: Ontology, extra_dirs: Sequence[Path] = ()) -> TriggerLexicon:
+        """Our trigger files, then each user folder's over them; raises KnowledgeError listing all
+        problems (``path:line: field: what is wrong``)."""
+        problems: list[str] = []
+        verbs: dict[str, Trigger] = {}
+        nouns: dict[str, Trigger] = {}
+        light: set[str] = set()
+        instruments: dict[str, str] = {}
+        paths = sorted(DATA.glob("*.yaml"))
+        for d in extra_dirs:
+            paths += sorted(Path(d).glob("*.yaml")) + sorted(Path(d).glob("triggers/*.yaml"))
+        for path in paths:
+            doc = _read_yaml(path, problems)
+            if not isinstance(doc, dict) or not any(k in doc for k in SECTIONS):
+                continue
+            for key in ("origin", "licence"):
+                if key not in doc:
+                    problems.append(f"{path}:1: {key}: missing (every data file names its {key})")
+            for sect, target in (("verbs", verbs), ("nouns", nouns)):
+                for k, v in (doc.get(sect) or {}).items():
+                    entry = _entry(str(k).lower(), v, f"{path}:{_line(doc.get(sect), k)}",
+                                   ontology, problems, sect)
+                    if entry is not None and doc.get("fallback") is True:
+                        entry = replace(entry, fallback=True)
+                    if entry is not None:
+                        target[entry.key] = entry
+            for k in doc.get("light_verbs") or []:
+                light.add(str(k).lower())
+            for k, v in (doc.get("instruments") or {}).items():
+                where = f"{path}:{_line(doc.get('instruments'), k)}"
+                if str(v) not in ontology:
+                    problems.append(f"{where}: instruments.{k}: unknown CAMEO code {v!r}")
+                else:
+                    instruments[str(k).lower()] = str(v)
+        frames = _read_frames(ONTOLOGY_DATA / "frames.tsv", ontology, problems)
+        if problems:
+            raise KnowledgeError(problems[0], problems=tuple(problems))
+        return cls(verbs, nouns, frozenset(light), instruments, frames)
+
+    def reframe(self, frame: str, code: str) -> str | None:
+        """The code an event gets when governed by a frame ("threaten" + 190 → 1384); None: none."""
+        table = self.frames.get(frame)
+        if not table:
+            return code
+        prefix = max((p for p in table if p != "*" and code.startswith(p)), key=len, default="*")
+        out = table.get(prefix, table.get("*", "-"))
+        return code if out == "=" else None if out == "-" else out
+
+
+def _read_yaml(path: Path, problems: list[str]) -> Any:
+    try:
+        return YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problems.append(f"{path}:{line}: yaml: {getattr(e, 'problem', None) or e}")
+        return None
+
+
+def _line(mapping: Any, key: object) -> int:
+    try:
+        return int(mapping.lc.key(key)[0]) + 1
+    except (AttributeError, KeyError, TypeError):
+        return 1
+
+
+def _entry(key: str, value: Any, where: str, ontology: Ontology, problems: list[str],
+           section: str) -> Trigger | None:
+    """One entry checked: codes must be CAMEO codes we know, frames must be known frames."""
+    spec = {"code": value} if not isinstance(value, dict) else dict(value)
+    unknown = sorted(set(spec) - {"code", "frame", "objects", "confidence"})
+    if unknown:
+        problems.append(f"{where}: {section}.{key}: unknown field(s) {unknown} "
+                        "(expected code, frame, objects, confidence)")
+        return None
+    code = None if spec.get("code") is None else str(spec["code"])
+    if code is not None and code not in ontology:
+        problems.append(f"{where}: {section}.{key}.code: unknown CAMEO code {code!r}")
+        return None
+    frame = spec.get("frame")
+    if frame is not None and frame not in FRAMES:
+        problems.append(f"{where}: {section}.{key}.frame: {frame!r} (expected one of {FRAMES})")
+        return None
+    objects = []
+    for ok, ov in (spec.get("objects") or {}).items():
+        if ov is not None and str(ov) not in ontology:
+            problems.append(f"{where}: {section}.{key}.objects.{ok}: unknown CAMEO code {ov!r}")
+            continue
+        objects.append((str(ok).lower(), None if ov is None else str(ov)))
+    try:
+        confidence = float(spec.get("confidence", DEFAULT_CONFIDENCE))
+    except (TypeError, ValueError):
+        confidence = -1.0
+    if not 0 <= confidence <= 1:
+        problems.append(f"{where}: {section}.{key}.confidence: expected a number from 0 to 1")
+        return None
+    if code is None and frame is None and not objects:
+        problems.append(f"{where}: {section}.{key}: needs a code, a frame or objects")
+        return None
+    return Trigger(key, code, frame, tuple(objects), confidence, where)
+
+
+def _read_frames(path: Path, ontology: Ontology, problems: list[str]) -> dict[str, dict[str, str]]:
+    frames: dict[str, dict[str, str]] = {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [(n, ln.split("\t")) for n, ln in enumerate(lines, 1) if ln and not ln.startswith("#")]
+    for n, cells in rows[1:]:
+        if len(cells) != 3 or cells[0] not in FRAMES or not (
+                cells[2] in ("=", "-") or cells[2] in ontology):
+            problems.append(f"{path}:{n}: frame: expected frame, code prefix, CAMEO code")
+            continue
+        frames.setdefault(cells[0], {})[cells[1]] = cells[2]
+    return frames
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger found in a sentence: its head token index, the words, and how it codes."""
+
+    i: int  # head token (the verb, or the noun of a nominal event)
+    start: int  # token range of the trigger words
+    end: int
+    kind: str  # "verb", "light" (light verb + nominal event) or "noun"
+    code: str | None
+    frame: str | None
+    confidence: float
+    rule: str
+    noun: int | None = None  # the nominal event's token, for a light verb
+    adjectival: bool = False  # "is opposed to": the passive subject is the actor
+    fallback: bool = False  # from a converted, noisy entry
+
+
+def noun_keys(tok: Token) -> list[str]:
+    """Lookup keys of a noun, most specific first: "hunger strike", "state of emergency", "strike"."""
+    keys = []
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod") and child.i < tok.i:
+            keys.append(f"{child.lemma_.lower()} {tok.lemma_.lower()}")
+        if child.dep_ == "prep" and child.lower_ == "of":
+            keys += [f"{tok.lemma_.lower()} of {g.lemma_.lower()}" for g in child.children
+                     if g.dep_ == "pobj"]
+    keys += [tok.lemma_.lower(), tok.lower_]
+    # a measure or a modifier can carry the sense: "700 kg of medicine", "mediation efforts"
+    keys += [g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    keys += [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return keys
+
+
+def verb_forms(tok: Token) -> list[str]:
+    """The lemma and, for the parser's lemma slips ("staged" → "stag"), forms cut from the word."""
+    word, forms = tok.lower_, [tok.lemma_.lower()]
+    for suffix, add in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""),
+                        ("s", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.append(word[: -len(suffix)] + add)
+    return list(dict.fromkeys(forms))
+
+
+def _objects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+            and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+
+
+def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
+    """Every trigger in a sentence, in token order; a noun taken by a light verb is not repeated."""
+    out: list[Candidate] = []
+    taken: set[int] = set()
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "ADJ", "AUX") or tok.dep_ in ("amod", "compound"):
+            continue
+        lemma = tok.lemma_.lower()
+        stative = any(c.dep_ == "auxpass" for c in tok.children) and not any(
+            c.dep_ == "agent" for c in tok.children)
+        keys = []
+        for form in verb_forms(tok):
+            keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "prt"]
+            keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "prep"]
+            keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "dobj"]
+        keys += [tok.lower_, *verb_forms(tok)] if stative else [*verb_forms(tok), tok.lower_]
+        key = next((k for k in keys if k in lexicon.verbs), None)
+        entry = lexicon.verbs.get(key) if key else None
+        if entry is not None and entry.fallback and tok.pos_ != "VERB":
+            entry = None  # converted entries are verbs only ("fine" the adjective is no fine)
+        objs = _objects(tok)
+        nominal = next((o for o in objs if _noun_entry(o, lexicon)), None)
+        obj_hit = entry.object_code([k for o in objs for k in noun_keys(o)]) if entry else None
+        end = max([tok.i, *(c.i for c in tok.children if c.dep_ == "prt")]) + 1
+        if entry is not None and obj_hit is not None:
+            if obj_hit[1] is None:
+                continue  # the object makes it no event ("released a statement")
+            obj = next(o for o in objs if obj_hit[0] in noun_keys(o))
+            taken.add(obj.i)
+            out.append(Candidate(tok.i, tok.i, max(end, obj.i + 1), "verb", obj_hit[1],
+                                 entry.frame, entry.confidence + 0.05,
+                                 f"verb '{key}' + object '{obj_hit[0]}' ({entry.where})",
+                                 noun=obj.i, fallback=entry.fallback))
+        elif nominal is not None and (entry is None or entry.code is None) and any(
+                k in lexicon.light_verbs for k in keys):
+            noun = _noun_entry(nominal, lexicon)
+            assert noun is not None
+            light = next(k for k in keys if k in lexicon.light_verbs)
+            taken.add(nominal.i)
+            out.append(Candidate(tok.i, tok.i, nominal.i + 1, "light", noun.code, None,
+                                 noun.confidence + 0.05,
+                                 f"light verb '{light}' + noun '{noun.key}' ({noun.where})",
+                                 noun=nominal.i))
+        elif entry is not None and (entry.code or entry.frame):
+            out.append(Candidate(tok.i, tok.i, end, "verb", entry.code, entry.frame,
+                                 entry.confidence, f"verb '{key}' ({entry.where})",
+                                 adjectival=stative and key == tok.lower_ and key != lemma,
+                                 fallback=entry.fallback))
+    for tok in sent:
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            continue
+        noun = _noun_entry(tok, lexicon)
+        if noun is not None and noun.code:
+            start = min([tok.i, *(c.i for c in tok.children
+                                  if c.dep_ in ("compound", "amod") and f"{c.lemma_.lower()} "
+                                  f"{tok.lemma_.lower()}" == noun.key)])
+            out.append(Candidate(tok.i, start, tok.i + 1, "noun", noun.code, None,
+                                 noun.confidence * 0.9, f"noun '{noun.key}' ({noun.where})",
+                                 noun=tok.i))
+    if any(not c.fallback and c.code is not None for c in out):
+        out = [c for c in out if not c.fallback]
+    return sorted(out, key=lambda c: c.i)
+
+
+def _noun_entry(tok: Token, lexicon: TriggerLexicon) -> Trigger | None:
+    return next((lexicon.nouns[k] for k in noun_keys(tok) if k in lexicon.nouns), None)
+
+
+def instrument_code(tokens: Sequence[Token], lexicon: TriggerLexicon) -> tuple[str, str] | None:
+    """The first instrument word among tokens ("rockets", "car bomb") and its CAMEO code."""
+    for tok in tokens:
+        for key in (*(f"{c.lemma_.lower()} {tok.lemma_.lower()}" for c in tok.children
+                      if c.dep_ == "compound"), tok.lemma_.lower()):
+            if key in lexicon.instruments:
+                return key, lexicon.instruments[key]
+    return None
