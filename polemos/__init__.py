@@ -39,7 +39,8 @@ __all__ = [
     "EVENT_TYPES", "SCHEMA_VERSION", "Actor", "Article", "Casualties", "Failure",
     "GazetteerError", "InputError", "Knowledge", "KnowledgeError", "Mention", "Place",
     "PolemosError", "Store", "StoreError", "TimeExpr", "Toponym", "__version__", "code_article",
-    "code_paths", "code_text", "default_db_path", "evaluate", "find_dates", "geoparse_text", "get_knowledge",
+    "code_paths", "code_text", "default_db_path", "evaluate_gold", "find_dates", "geoparse_text",
+    "get_knowledge",
     "load_knowledge", "mention_record", "open_store", "read_articles", "sample_articles_path",
 ]
 
@@ -109,7 +110,7 @@ def find_dates(text: str, date: str | None = None) -> list[TimeExpr]:
     return time_expressions(Article("text", text, date))
 
 
-def evaluate(kind: str, gold: Path, *, limit: int | None = None,
+def evaluate_gold(kind: str, gold: Path, *, limit: int | None = None,
              knowledge: Knowledge | None = None) -> tuple[dict[str, Any], str]:
     """Metrics for one gold set (``kind``: plover-gsr, petrarch, geoparsing, timeml, gva)."""
     from polemos.evaluate.run import run_evaluation

@@ -260,7 +260,7 @@ def evaluate(kind: str, gold: str, limit: int | None, as_json: bool,
     import polemos
 
     with _errors_exit():
-        report, text = polemos.evaluate(kind, Path(gold), limit=limit,
+        report, text = polemos.evaluate_gold(kind, Path(gold), limit=limit,
                                         knowledge=polemos.get_knowledge(tuple(kb_dirs)))
     click.echo(json.dumps(report, default=str) if as_json else text)
 
