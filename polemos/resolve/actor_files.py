@@ -18,6 +18,9 @@ first. YAML layout (STYLE.md §4)::
     patron_markers: [backed, supported]  # "Iran-backed"
     patron_prefixes: [pro]               # "pro-Iranian"
     generic_words: [union, front]        # a name made only of these and role nouns is ignored
+    facility_nouns: [air base, airport]  # "Al Asad air base" is a place, not an actor
+    former_markers: [former]             # "former president X" is an elite (ELI), not GOV
+    opponent_prefixes: [anti]            # "anti-Syrian journalist": Syria is not its country
 """
 
 from __future__ import annotations
@@ -48,7 +51,8 @@ SECTOR_HELP = "a CAMEO/PLOVER sector: " + " ".join(sorted(SECTORS))
 _CODE = re.compile(r"^[A-Z]{3}$")
 _ISO_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 YAML_SECTIONS = ("organisations", "people", "countries", "agents", "patron_markers",
-                 "patron_prefixes", "generic_words")
+                 "patron_prefixes", "generic_words", "facility_nouns", "former_markers",
+                 "opponent_prefixes")
 ROLE_KEYS = frozenset({"country", "sector", "patron", "from", "until", "source", "note"})
 
 
@@ -61,6 +65,9 @@ class KBData:
     patron_markers: set[str] = field(default_factory=set)
     generic_words: set[str] = field(default_factory=set)
     patron_prefixes: set[str] = field(default_factory=set)
+    facility_nouns: set[str] = field(default_factory=set)
+    former_markers: set[str] = field(default_factory=set)
+    opponent_prefixes: set[str] = field(default_factory=set)
     layers: int = 0
 
 
@@ -258,7 +265,10 @@ def _yaml_agents(doc: Mapping[str, Any], path: Path, line_of: LineOf, data: KBDa
             data.agents[noun.lower()] = sector
     for key, target in (("patron_markers", data.patron_markers),
                         ("patron_prefixes", data.patron_prefixes),
-                        ("generic_words", data.generic_words)):
+                        ("generic_words", data.generic_words),
+                        ("facility_nouns", data.facility_nouns),
+                        ("former_markers", data.former_markers),
+                        ("opponent_prefixes", data.opponent_prefixes)):
         values = doc.get(key, [])
         if not isinstance(values, list) or not all(isinstance(m, str) for m in values):
             problems.add(path, line_of((key,)), key, "not a list of words", "[word, word, ...]")

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from polemos.datafiles import Problems, read_yaml
-from polemos.errors import KnowledgeError
 from polemos.model import Actor
 from polemos.resolve.actor_files import KBData, load_folder
 from polemos.resolve.actor_index import Entry, NameIndex, Role, best_role, key_of, words
@@ -59,7 +58,8 @@ class ActorKB:
             if entry.kind == "person" and any(r.is_dated for r in entry.roles):
                 for name in entry.names:
                     parts = name.split()
-                    if len(parts) > 1 and len(parts[-1]) > 3:
+                    # "Georgia (nation)" is a dated state, not a person with a surname
+                    if len(parts) > 1 and len(parts[-1]) > 3 and "(" not in name:
                         self.surnames.add(parts[-1], number)
         self.agents = NameIndex()
         self.agent_sector: dict[str, str] = {}
@@ -68,6 +68,11 @@ class ActorKB:
             if key:
                 self.agent_sector[key] = sector
                 self.agents.add(noun, 0)
+        self.facilities = NameIndex()
+        for noun in sorted(data.facility_nouns):
+            self.facilities.add(noun, 0)
+        self.former_markers = frozenset(data.former_markers)
+        self.opponent_prefixes = frozenset(data.opponent_prefixes)
         self.patron_markers = frozenset(data.patron_markers)
         self.patron_prefixes = frozenset(data.patron_prefixes)
         self.problems: tuple[str, ...] = ()  # lines skipped by from_phoenix
@@ -98,39 +103,13 @@ class ActorKB:
         Malformed lines (a 7-digit date) are skipped, logged as warnings and kept in
         ``kb.problems``; an unreadable file raises KnowledgeError.
         """
-        from polemos.resolve.phoenix_format import (
-            agent_sector,
-            read_actors,
-            read_agents,
-            split_code,
-        )
+        from polemos.resolve.phoenix_format import kb_data
 
         problems = Problems()
         codes = read_yaml(CAMEO_CODES).data
         countries = codes["countries"] if iso3 else {
             k: None for k, v in codes["countries"].items() if v is None}
-        sectors = codes["sectors"]
-        data = KBData(layers=1)
-        for path in actor_paths:
-            for actor in _read_or_raise(read_actors, Path(path), problems):
-                roles = []
-                for r in actor.roles:
-                    country, sector = split_code(r.code, countries, sectors)
-                    if country or sector:
-                        roles.append(Role(country, sector, None, r.start, r.end))
-                if not roles:
-                    continue
-                dated = any(r.is_dated for r in roles)
-                kind = "person" if dated else ("country" if all(
-                    r.sector is None for r in roles) else "org")
-                ident = f"{Path(path).name}:{actor.line}"
-                data.entries[ident] = Entry(ident, kind, actor.names[0], actor.names,
-                                            tuple(roles), 1, f"{path}:{actor.line}")
-        for path in agent_paths:
-            for agent in _read_or_raise(read_agents, Path(path), problems):
-                sector = agent_sector(agent.code, sectors)
-                for form in agent.forms if sector else ():
-                    data.agents[form.lower()] = sector
+        data = kb_data(actor_paths, agent_paths, countries, codes["sectors"], problems)
         for line in problems.lines():
             log.warning("skipped: %s", line)
         kb = cls(data)
@@ -170,35 +149,44 @@ class ActorKB:
         if not tokens:
             return None
         patron, used = self._patron(tokens)
+        used |= self._opposed(tokens)
         # the head of "the President of Iraq" comes before the preposition: look there first
         cut = next((i for i, (w, _) in enumerate(tokens) if i and w in PREPOSITIONS), len(tokens))
         whole = self.names.matches(tokens, skip=used)
         found = whole if any(s < cut < e for s, e, _ in whole) else (
             self.names.matches(tokens[:cut], skip=used) or whole)
+        place = any(e == cut for _, e, _ in self.facilities.matches(tokens[:cut]))
+        if place:
+            # "Al Asad air base", "Kabul airport": a place; a person or group named in it is not
+            # the actor, a country named in it still gives the country
+            found = [m for m in found if self._is_country(m[2])]
         covered = set(used).union(*(range(s, e) for s, e, _ in found))
-        sector = (self._sector(tokens[:cut], covered, head)
-                  or self._sector(tokens, covered, None))
-        mentioned = {self.entries[n].roles[0].country for _, _, nums in found for n in nums[:1]
-                     if self.entries[n].kind == "country" and self.entries[n].roles}
-        match = None
+        sector = None if place else (self._sector(tokens[:cut], covered, head)
+                                     or self._sector(tokens, covered, None))
+        mentioned = self._countries_in(found)
+        match, name_end = None, 0
         if found:
-            # English noun phrases are head-final: the rightmost name is what the phrase names
-            # ("NATO-member Norway", "French President Jacques Chirac")
-            _, _, numbers = max(found, key=lambda m: (m[1], m[1] - m[0]))
+            name_end, numbers = self._head_match(found, tokens)
             match = self._pick(numbers, date, mentioned)
-        else:
-            match = self._by_surname(tokens, covered, date)
+        elif not place:
+            match = self._by_surname(tokens, covered, date, cut)
         if match is not None and match.entry.kind != "country":
             role = match.role
+            former = any(w in self.former_markers for i, (w, _) in enumerate(tokens[:cut])
+                         if i not in covered)
             return Actor(text=phrase, name=match.entry.name, id=match.entry.id,
-                         country=role.country if role else _any_country(match.entry),
-                         sector=role.sector if role else None,
+                         country=(role.country if role else _any_country(match.entry))
+                         or _named_country(self._countries_in(whole), role),
+                         sector=self._entity_sector(match, sector, tokens[name_end:cut],
+                                                    covered, former, name_end),
                          patron=(role.patron if role else None) or patron)
         if match is not None:
             return Actor(text=phrase, name=match.entry.name, id=match.entry.id,
                          country=match.role.country if match.role else None, sector=sector,
                          patron=patron)
-        country = self._plural_demonym(tokens, covered)
+        country = None if place else self._plural_demonym(tokens, covered)
+        if country is not None and sector is None:
+            sector = "CVL"  # "Algerians": the people of a country, not its state
         if sector is None and patron is None and country is None:
             return None
         return Actor(text=phrase, country=country, sector=sector, patron=patron)
@@ -239,6 +227,49 @@ class ActorKB:
                 role = replace(role, country=borrowed)
         return _Match(entry, role)
 
+    def _countries_in(self, found: Sequence[tuple[int, int, list[int]]]) -> set[str | None]:
+        return {self.entries[nums[0]].roles[0].country for _, _, nums in found
+                if self._is_country(nums) and self.entries[nums[0]].roles}
+
+    def _is_country(self, numbers: Sequence[int]) -> bool:
+        return bool(numbers) and self.entries[numbers[0]].kind == "country"
+
+    def _head_match(self, found: Sequence[tuple[int, int, list[int]]],
+                    tokens: Sequence[tuple[str, str]]) -> tuple[int, list[int]]:
+        """The entries the phrase names: its rightmost name (English noun phrases are head-final:
+        "NATO-member Norway", "French President Jacques Chirac"), except that a people's plural
+        right after a country ("Bosnian Serbs", "Kosovo Albanians") is an ethnic group living
+        in that country, as CAMEO codes it. Returns where the name ends, and its entries."""
+        start, end, numbers = max(found, key=lambda m: (m[1], m[1] - m[0]))
+        if self._is_country(numbers) and tokens[end - 1][0].endswith("s"):
+            left = next((m for m in found if m[1] == start and self._is_country(m[2])), None)
+            if left is not None:
+                return left[1], left[2]
+        return end, numbers
+
+    def _entity_sector(self, match: _Match, title: str | None, after: Sequence[tuple[str, str]],
+                       covered: set[int], former: bool, offset: int) -> str | None:
+        """A person's or organisation's sector, read with the role nouns around its name.
+
+        A person named with "former" is an elite (ELI); a person whose role on the date is
+        unknown or elite takes its ``title``'s sector ("President X" -> GOV). An organisation whose
+        own sector says little (IGO, UAF, CVL, none) takes the last role noun after its name
+        (``after``, the head's words from ``offset``): "UN peacekeepers" -> MIL, "Hutu rebel
+        faction" -> REB.
+        """
+        own = match.role.sector if match.role else None
+        if match.entry.kind == "person":
+            if former:
+                return "ELI"
+            return title or own if own in (None, "ELI") else own
+        if own in (None, "IGO", "UAF", "CVL"):
+            skip = {i - offset for i in covered if i >= offset}
+            nouns = self.agents.matches(after, skip=skip)
+            if nouns:
+                start, end, _ = max(nouns, key=lambda m: m[1])
+                return self.agent_sector.get(" ".join(t[0] for t in after[start:end])) or own
+        return own
+
     def _plural_demonym(self, tokens: Sequence[tuple[str, str]], covered: set[int]) -> str | None:
         """"Algerians": a plural of a demonym the KB knows only in the singular."""
         for i in range(len(tokens) - 1, -1, -1):
@@ -248,6 +279,17 @@ class ActorKB:
                 if country:
                     return country
         return None
+
+    def _opposed(self, tokens: Sequence[tuple[str, str]]) -> set[int]:
+        """The words of "anti-Syrian", "anti-US": a country the actor opposes is not its own."""
+        out: set[int] = set()
+        for i, (word, _) in enumerate(tokens[:-1]):
+            if word in self.opponent_prefixes:
+                for size in range(min(4, len(tokens) - i - 1), 0, -1):
+                    if self.country_of(" ".join(t[1] for t in tokens[i + 1:i + 1 + size])):
+                        out.update(range(i, i + 1 + size))
+                        break
+        return out
 
     def _patron(self, tokens: Sequence[tuple[str, str]]) -> tuple[str | None, set[int]]:
         """``Iran-backed``, ``US-supported``: the country before a patron marker is the patron."""
@@ -280,10 +322,13 @@ class ActorKB:
         return self.agent_sector.get(" ".join(t[0] for t in tokens[start:end]))
 
     def _by_surname(self, tokens: Sequence[tuple[str, str]], covered: set[int],
-                    date: str | None) -> _Match | None:
+                    date: str | None, cut: int) -> _Match | None:
         """"President Trump": a surname names a person only if exactly one person bearing it
-        holds a dated role on the date (else it is too ambiguous to use)."""
-        for start, _end, numbers in self.surnames.matches(tokens, skip=covered):
+        holds a dated role on the date (else it is too ambiguous to use), and only where a name
+        can stand: at the end of the phrase's head, or before a role noun of the person's own
+        sector ("Trump administration"); "Young Algerians" and "Christian missionary" use the
+        words, not the surnames."""
+        for start, end, numbers in self.surnames.matches(tokens[:cut], skip=covered):
             if not tokens[start][1][:1].isupper():
                 continue
             holders = {}
@@ -292,9 +337,20 @@ class ActorKB:
                 role = best_role([r for r in entry.roles if r.is_dated], date)
                 if role is not None and (date is not None or role.until is None):
                     holders.setdefault((entry.name.lower(), role.country), _Match(entry, role))
-            if len({k[1] for k in holders}) == 1:
-                return next(iter(holders.values()))
+            if len({k[1] for k in holders}) != 1:
+                continue
+            found = next(iter(holders.values()))
+            if end == cut or self._role_noun_at(tokens[end:cut]) == (
+                    found.role.sector if found.role else None):
+                return found
         return None
+
+    def _role_noun_at(self, tokens: Sequence[tuple[str, str]]) -> str | None:
+        """The sector of the role noun that starts ``tokens``, if one does."""
+        starting = [m for m in self.agents.matches(tokens) if m[0] == 0]
+        if not starting:
+            return None
+        return self.agent_sector.get(" ".join(t[0] for t in tokens[:starting[0][1]]))
 
     # ---- spaCy patterns -----------------------------------------------------------------
     def ruler_patterns(self) -> list[dict[str, Any]]:
@@ -333,13 +389,6 @@ class ActorKB:
         return len(self.entries)
 
 
-def _read_or_raise(reader: Any, path: Path, problems: Problems) -> list[Any]:
-    try:
-        return reader(path, problems)
-    except OSError as exc:
-        raise KnowledgeError(f"cannot read: {exc}", where=str(path), field="file") from exc
-
-
 def _is_generic(name: str, generic: set[str]) -> bool:
     return all(w in generic or w in PREPOSITIONS or w in ("the", "and", "a")
                for w, _ in words(name))
@@ -347,3 +396,12 @@ def _is_generic(name: str, generic: set[str]) -> bool:
 
 def _any_country(entry: Entry) -> str | None:
     return next((r.country for r in entry.roles if r.country), None)
+
+
+def _named_country(mentioned: set[str | None], role: Role | None) -> str | None:
+    """For a group the KB gives no country, the one country its phrase names ("Iraq's
+    al-Qaeda", "al-Qaeda in Yemen"); never for IGOs and NGOs, which act across countries."""
+    named = sorted(c for c in mentioned if c)
+    if len(named) != 1 or (role is not None and role.sector in ("IGO", "NGO")):
+        return None
+    return named[0]

@@ -14,13 +14,18 @@ silently misread. Agents: ``PHRASE {PLURALS} [~CODE]`` with ``!SET! = A, B`` sub
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from polemos.datafiles import Problems
+from polemos.errors import KnowledgeError
+from polemos.resolve.actor_files import KBData
+from polemos.resolve.actor_index import Entry, Role
 
 _CODE = re.compile(r"\[([^\]]*)\]")
+T = TypeVar("T")
 _SUBST_DEF = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 
 
@@ -276,3 +281,43 @@ def agent_sector(code: str, sectors: Mapping[str, str]) -> str | None:
     body = code.strip().strip("~").upper()
     chunks = [body[i:i + 3] for i in range(0, len(body), 3)]
     return next((sectors[c] for c in chunks if c in sectors), None)
+
+
+def kb_data(actor_paths: Sequence[Path], agent_paths: Sequence[Path],
+            countries: Mapping[str, str | None], sectors: Mapping[str, str],
+            problems: Problems) -> KBData:
+    """Phoenix-format actor and agent files as knowledge-base records (one layer).
+
+    Records with dated codes are people, with only bare country codes countries, else
+    organisations. Malformed lines go to ``problems``; an unreadable file raises KnowledgeError.
+    """
+    data = KBData(layers=1)
+    for path in map(Path, actor_paths):
+        for actor in _read_or_raise(read_actors, path, problems):
+            roles = []
+            for r in actor.roles:
+                country, sector = split_code(r.code, countries, sectors)
+                if country or sector:
+                    roles.append(Role(country, sector, None, r.start, r.end))
+            if not roles:
+                continue
+            dated = any(r.is_dated for r in roles)
+            kind = "person" if dated else ("country" if all(
+                r.sector is None for r in roles) else "org")
+            ident = f"{path.name}:{actor.line}"
+            data.entries[ident] = Entry(ident, kind, actor.names[0], actor.names,
+                                        tuple(roles), 1, f"{path}:{actor.line}")
+    for path in map(Path, agent_paths):
+        for agent in _read_or_raise(read_agents, path, problems):
+            sector = agent_sector(agent.code, sectors)
+            for form in agent.forms if sector else ():
+                data.agents[form.lower()] = sector
+    return data
+
+
+def _read_or_raise(reader: Callable[[Path, Problems], list[T]], path: Path,
+                   problems: Problems) -> list[T]:
+    try:
+        return reader(path, problems)
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read: {exc}", where=str(path), field="file") from exc

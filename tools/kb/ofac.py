@@ -12,7 +12,7 @@ import csv
 import re
 import sys
 
-from common import SOURCES, clean_name, write_actor_tsv
+from common import SOURCES, EnglishWords, clean_name, keep_names, write_actor_tsv
 
 ORIGIN = ("US Treasury, OFAC, SDN List, 3 May 2024 (sdn.csv via jackdwyer/"
           "specially-designated-nationals-list@a5ec3c5ee4aae1b36ba24897a051787ea5429d30), "
@@ -40,6 +40,7 @@ def title(name: str) -> str:
 
 
 def main() -> int:
+    english = EnglishWords()  # aliases that are ordinary English words are dropped
     rows = []
     path = SOURCES / "ofac_sdn" / "sdn.csv"
     with open(path, encoding="cp1252", errors="replace", newline="") as fh:
@@ -53,7 +54,7 @@ def main() -> int:
             names += [title(clean_name(a)) for a in AKA.findall(row[11])]
             country = next((PROGRAM_COUNTRY[p] for p in programs if p in PROGRAM_COUNTRY), None)
             sector = "MIL" if "IRGC" in programs else "REB"
-            names = [n for n in dict.fromkeys(names) if len(n) > 2]
+            names = keep_names([n for n in dict.fromkeys(names) if len(n) > 2], english)
             rows.append((f"ofac:{row[0].strip()}", "org", "|".join(names), country, sector,
                          None, None, None))
     write_actor_tsv("40_ofac_fto.tsv", ORIGIN, LICENCE, sorted(rows))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from common import OUT, SOURCES, IdMaker, clean_name, write_actor_tsv
+from common import OUT, SOURCES, EnglishWords, IdMaker, clean_name, keep_names, write_actor_tsv
 
 from polemos.datafiles import Problems, read_yaml, write_tsv
 from polemos.resolve.phoenix_format import (
@@ -57,17 +57,21 @@ def kind_of(actor: PhoenixActor, file: str, countries: dict, sectors: dict) -> s
     return "org"
 
 
-def convert(file: str, countries: dict, sectors: dict, problems: Problems) -> int:
+def convert(file: str, countries: dict, sectors: dict, problems: Problems,
+            english: EnglishWords) -> int:
+    """One Phoenix actor file as a TSV; aliases of ordinary English words (``TIGERS``) are
+    dropped (``common.EnglishWords``) except in the Countries file (names and demonyms)."""
     path = SOURCES / "phoenix" / f"Phoenix.{file}.actors.txt"
     make_id = IdMaker("phx")
     rows = []
+    dropped: list[str] = []
     for actor in read_actors(path, problems):
         kind = kind_of(actor, file, countries, sectors)
-        names = "|".join(dict.fromkeys(display(clean_name(n)) for n in actor.names
-                                       if clean_name(n)))
+        ident = make_id(actor.names[0])  # before filtering: ids stay stable
+        shown = dict.fromkeys(display(clean_name(n)) for n in actor.names if clean_name(n))
+        names = "|".join(keep_names(shown, None if file == "Countries" else english, dropped))
         if not names:
             continue
-        ident = make_id(actor.names[0])
         first = True
         for role in actor.roles:
             country, sector = split_code(role.code, countries, sectors)
@@ -76,6 +80,8 @@ def convert(file: str, countries: dict, sectors: dict, problems: Problems) -> in
             rows.append((ident, kind, names if first else "", country, sector, None,
                          role.start, role.end))
             first = False
+    print(f"{file}: {len(dropped)} ordinary-word aliases dropped: {', '.join(dropped[:40])}",
+          file=sys.stderr)
     return write_actor_tsv(f"20_phoenix_{file.lower()}.tsv", ORIGIN.format(
         file=f"Phoenix.{file}.actors.txt"), LICENCE, rows)
 
@@ -99,8 +105,9 @@ def convert_agents(sectors: dict, problems: Problems) -> int:
 def main() -> int:
     codes = read_yaml(OUT / "phoenix" / "cameo_codes.yaml").data
     problems = Problems()
+    english = EnglishWords()
     for file in ("Countries", "International", "MilNonState"):
-        convert(file, codes["countries"], codes["sectors"], problems)
+        convert(file, codes["countries"], codes["sectors"], problems, english)
     convert_agents(codes["sectors"], problems)
     for line in problems.lines():
         print(f"error (row skipped): {line}", file=sys.stderr)
