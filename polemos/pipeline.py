@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from polemos.extract.events import extract_mentions
-from polemos.extract.numbers import find_casualties
+from polemos.extract.numbers import find_casualties, with_story_deaths
 from polemos.model import (
     Article,
     Failure,
@@ -54,16 +54,37 @@ def code_article(article: Article, knowledge: Knowledge) -> list[Mention]:
     toponyms = find_toponyms(article.text, entities(doc), knowledge.gazetteer,
                              context_countries=countries)
     fallback = main_place(toponyms)
-    return [_situate(m, article, times, toponyms, fallback) for m in mentions]
+    stories = _attack_stories(mentions, [s.text for s in doc.sents])
+    return [_situate(m, article, times, toponyms, fallback, stories.get(m.sentence_index, ()))
+            for m in mentions]
+
+
+def _attack_stories(mentions: Sequence[Mention], sentences: Sequence[str]) -> dict[int, list[str]]:
+    """For each sentence holding an attack, the sentences that carry its story on.
+
+    News tells an attack, then its toll ("Two people died at the hospital."): an attack's story
+    runs from the sentence after it up to the next attack's sentence; the first attack also takes
+    the headline and lead above it. Attacks sharing a sentence share its story.
+    """
+    attacks = sorted({m.sentence_index for m in mentions if m.event_type in _COUNTS_DEAD})
+    stories: dict[int, list[str]] = {}
+    for k, index in enumerate(attacks):
+        stop = attacks[k + 1] if k + 1 < len(attacks) else len(sentences)
+        start = 0 if k == 0 else index + 1
+        stories[index] = [sentences[j] for j in range(start, stop) if j != index]
+    return stories
 
 
 def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
-             toponyms: Sequence[Toponym], fallback: Any) -> Mention:
+             toponyms: Sequence[Toponym], fallback: Any, story: Sequence[str]) -> Mention:
     """The mention with when, where and how many filled in from its sentence and article."""
     sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
-    date, precision, from_text = event_date(sentence, m.trigger, times, article.date)
+    date, precision, from_text = event_date(sentence, m.trigger, times, article.date,
+                                            text=article.text)
     location = event_location(sentence, m.trigger, toponyms, fallback)
     counts = find_casualties(m.text)
+    if m.event_type in _COUNTS_DEAD and story:
+        counts = with_story_deaths(counts, story)
     flags = list(m.flags)
     if date is not None and not from_text:
         flags.append("date_from_published")

@@ -16,6 +16,8 @@ from polemos.errors import KnowledgeError
 from polemos.extract.lexicon_files import read_lexicon, readers
 from polemos.extract.numbers import NumberLexicon
 
+RECENT_DAYS = 31  # a month-day this close before the article date is this year's, whatever else
+
 
 @dataclass(frozen=True, slots=True)
 class Holiday:
@@ -62,6 +64,10 @@ class TimeLexicon:
     future_cues: tuple[str, ...]
     holidays: tuple[Holiday, ...]
     numbers: NumberLexicon
+    report_cues: tuple[str, ...] = ()
+    event_verbs: tuple[str, ...] = ()
+    event_nouns: tuple[str, ...] = ()
+    time_fillers: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None) -> TimeLexicon:
@@ -78,7 +84,8 @@ class TimeLexicon:
                    w("not_after_year"), t("year_phrases"), t("month_phrases"),
                    {str(k): str(v) for k, v in units.items()}, t("ago_words"), w("hedges"),
                    w("vague_heads"), w("future_cues"), _holidays(data, where_of("holidays")),
-                   numbers or NumberLexicon.load())
+                   numbers or NumberLexicon.load(), w("report_cues"), w("event_verbs"),
+                   w("event_nouns"), w("time_fillers"))
 
     def month(self, word: str) -> int | None:
         """Month number of a month name or abbreviation (any case, dot ignored)."""
@@ -99,6 +106,55 @@ class TimeLexicon:
         clause = re.split(r"[.;!?,]\s|\bsaid\b|\bsays\b|``|''", before)[-1].lower()
         return any(re.search(rf"(?<![\w']){re.escape(cue.lower())}\b", clause)
                    for cue in self.future_cues)
+
+
+def _any(words: tuple[str, ...]) -> str:
+    """Case-blind alternation of phrases, longest first; never matches when there are none."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?i:" + ("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)") + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryCues:
+    """Cues around a time that say whose date it is: a report's or stamp's, or the event's own."""
+
+    reported: re.Pattern[str]
+    marked_before: re.Pattern[str]
+    marked_after: re.Pattern[str]
+
+    @classmethod
+    def build(cls, lex: TimeLexicon) -> StoryCues:
+        """Compile the cues of ``lex`` (report cues, event verbs and nouns, fillers)."""
+        clock = r"(?:\s+\d{1,2}(?::\d\d)?\s*(?i:[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?,?)"
+        filler = rf"\s+{_any(lex.time_fillers)}(?![\w-])"
+        fill = rf"(?:{clock}|{filler})*"
+        # a report cue takes its time at once ("said Friday", "Posted 3:57 AM, May 26"); "said
+        # around 2 p.m. on Sunday, deputies ..." starts the reported clause, the event's time
+        return cls(re.compile(rf"\b{_any(lex.report_cues)}:?{clock}?(?:{filler})?\s*$"),
+                   re.compile(rf"\b{_any(lex.event_verbs)}{fill}\s*$"),
+                   re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+)?{_any(lex.event_nouns)}\b"))
+
+    def is_reported(self, before: str, after: str) -> bool:
+        """Whether the text before a time makes it a report's or stamp's date ("said Friday").
+
+        "said Friday's shooting" is not: a possessive time names the event it modifies.
+        """
+        return not re.match(r"['’]s\b", after) and self.reported.search(before) is not None
+
+    def is_marked(self, before: str, after: str) -> bool:
+        """Whether the text says a time is the event's own ("happened Monday", "Monday's attack")."""
+        return bool(self.marked_before.search(before) or self.marked_after.match(after))
+
+
+def first_day(value: str) -> dt.date | None:
+    """The first day of a calendar value (day, ISO week, month or year); None if malformed."""
+    try:
+        if "-W" in value:
+            return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        parts = [int(p) for p in value.split("-")]
+        return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+    except ValueError:
+        return None
 
 
 def _holidays(data: dict[str, Any], where: str) -> tuple[Holiday, ...]:
@@ -153,8 +209,16 @@ def weekday_year(anchor: dt.date, month: int, day: int, weekday: int) -> int:
     """The latest year, up to the article's next, in which (month, day) falls on ``weekday``.
 
     "Sunday, Nov. 15" in a January 2017 article is 2015, the last Nov. 15 that was a Sunday;
-    the weekday is the writer's own check on the year. Falls back to the nearest year.
+    the weekday is the writer's own check on the year. A date in the month before the article
+    keeps the article's year whatever the weekday says. Falls back to the nearest year.
     """
+    near = nearest_year(anchor, month, day, future=False)
+    try:
+        gap = (anchor - dt.date(near, month, day)).days
+    except ValueError:
+        gap = -1
+    if 0 <= gap <= RECENT_DAYS:
+        return near  # a weekday at odds with last week's date is a slip, not a year-old event
     for year in range(anchor.year + 1, anchor.year - 7, -1):
         try:
             when = dt.date(year, month, day)

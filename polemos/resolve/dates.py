@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 from polemos.model import DatePrecision, TextSpan, TimeExpr
 from polemos.resolve.date_lexicon import (
+    StoryCues,
     TimeLexicon,
     add_months,
+    first_day,
     iso_week,
     nearest_year,
     weekday_year,
@@ -184,6 +186,8 @@ def _day_word(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> 
     days = g.lexicon.day_words.get(re.sub(r"\s+", " ", m["dw"].lower()))
     if days is None:
         return None
+    if re.match(r"(?i)the\s.*\b(?:before|after)$", m["dw"]) and re.match(r"\s+[a-z]", text[m.end():]):
+        return None  # "the day before her death" counts from the death, not the article date
     value = _iso(dct + dt.timedelta(days=days)) if dct else None
     return _Found(m.start(), m.end(), value, "day")
 
@@ -203,6 +207,10 @@ def _weekday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
         days = ahead or 7
     elif _is_future(g, m, text) or shift_word == "this" and ahead <= 3:
         days = ahead
+    elif ahead == 1:
+        # the article's next day: the copy is a day ahead of its date (a wire stamp, another
+        # time zone, an evening date); six days back would be "last Tuesday"
+        days = 1
     else:
         days = -back  # news reports what happened: the latest such day, the article's own included
     return _Found(m.start(), m.end(), _iso(dct + dt.timedelta(days=days)), "day")
@@ -340,57 +348,71 @@ _DEFAULT = _Grammar.build(TimeLexicon.load())  # compiled once at import; immuta
 
 
 _PRECISION_COST = {"day": 0, "week": 60, "month": 90, "year": 120}  # characters of distance
-_REPORTING = re.compile(r"(?i)\b(?:said|says|say|told|announced|reported|confirmed|stated|added)"
-                        r"(?:\s+(?:on|late|early|this))?\s*$")
-
-
-def _first_day(value: str) -> dt.date | None:
-    """The first day of a calendar value (day, ISO week, month or year)."""
-    try:
-        if "-W" in value:
-            return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-        parts = [int(p) for p in value.split("-")]
-        return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
-    except ValueError:
-        return None
+_CUES = StoryCues.build(_DEFAULT.lexicon)
+_BEFORE, _AFTER = 60, 40  # characters around a time searched for report and event cues
 
 
 def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
-               published: str | None) -> tuple[str | None, DatePrecision | None, bool]:
+               published: str | None, text: str | None = None,
+               ) -> tuple[str | None, DatePrecision | None, bool]:
     """When the event carried by ``trigger`` happened: (value, precision, from_text).
 
-    The time expression of the trigger's sentence that governs it: nearest to the trigger, with
-    day precision preferred, and a time that dates a report ("police said Friday") or lies after
-    the article date (an announcement) passed over when another is there. "Until Friday, X had
-    never killed" gives that Friday. ``times`` are the article's: a sentence with none of its
-    own takes the nearest day-precision time of its neighbours. Without any, the article date
-    at day precision with ``from_text`` False: news reports what happened that day or the day
-    before, so the article date is right more often than leaving the event undated, and the
-    flag lets callers tell. Offsets of all spans are in the same text (the article's).
+    The time of the trigger's sentence nearest to the trigger, day precision preferred. A time
+    that dates a report, a stamp or a later step ("police said Friday", "arrested Tuesday",
+    "Posted: May 26") or lies after the article date is not the event's: a sentence with no
+    other time takes its neighbours' (news states the date once, in the lead), the nearest
+    day-precision time before it, else after it. Given the article ``text``, neighbours that
+    date a report are passed over too, and one the text ties to the event ("happened Monday",
+    "Thursday's rampage") before the sentence is preferred. A report time of the sentence
+    serves when no neighbour has a time. Without any, the article date at day precision with
+    ``from_text`` False (news reports what happened that day or the day before). All offsets
+    are in the article's text.
     """
     anchor = _anchor(published)
+    source, offset = (text, 0) if text is not None else (sentence.text, sentence.start)
+
+    def around(t: TimeExpr) -> tuple[str, str] | None:
+        """The text before and after a time, None for a neighbour when only the sentence is known."""
+        start, end = t.span.start - offset, t.span.end - offset
+        if start < 0 or end > len(source):
+            return None
+        return source[max(0, start - _BEFORE):start], source[end:end + _AFTER]
+
+    def reported(t: TimeExpr) -> bool:
+        context = around(t)
+        return context is not None and _CUES.is_reported(*context)
+
+    def marked(t: TimeExpr) -> bool:
+        context = around(t)
+        return context is not None and _CUES.is_marked(*context)
 
     def cost(t: TimeExpr) -> float:
         gap = (trigger.start - t.span.end if t.span.end <= trigger.start
                else t.span.start - trigger.end)
-        before = sentence.text[:max(0, t.span.start - sentence.start)]
-        reporting = 150 if _REPORTING.search(before) else 0
-        return max(gap, 0) + _PRECISION_COST.get(t.precision or "year", 120) + reporting
+        return max(gap, 0) + _PRECISION_COST.get(t.precision or "year", 120)
 
     usable = [t for t in times if t.value is not None and t.precision is not None
-              and (anchor is None or ((first := _first_day(t.value)) is not None
+              and (anchor is None or ((first := first_day(t.value)) is not None
                                       and first <= anchor))]
     inside = [t for t in usable if sentence.start <= t.span.start and t.span.end <= sentence.end]
-    if inside:
-        best = min(inside, key=lambda t: (cost(t), t.span.start))
+    own = [t for t in inside if not reported(t)]
+    if own:
+        best = min(own, key=lambda t: (cost(t), t.span.start))
         return best.value, best.precision, True
-    # A sentence without a time of its own ("Police found two victims.") continues the story
-    # its neighbours date: news states the date once, in the lead. The nearest day before the
-    # sentence, else the nearest after it, governs.
-    days = [t for t in usable if t.precision == "day"]
+    days = [t for t in usable if t.precision == "day" and t not in inside and not reported(t)]
+    if text is not None:
+        days = [t for t in days if t.span.start < sentence.start and marked(t)] or days
     if days:
         best = min(days, key=lambda t: (t.span.start > sentence.start,
                                         abs(t.span.start - sentence.start)))
+        return best.value, best.precision, True
+    if inside:
+        best = min(inside, key=lambda t: (cost(t), t.span.start))
+        return best.value, best.precision, True
+    later = [t for t in usable if t.precision == "day"]
+    if later:  # only report dates in the story: the nearest is nearer the event than publication
+        best = min(later, key=lambda t: (t.span.start > sentence.start,
+                                         abs(t.span.start - sentence.start)))
         return best.value, best.precision, True
     if anchor is not None:
         return anchor.isoformat(), "day", False

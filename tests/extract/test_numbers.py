@@ -76,3 +76,50 @@ def test_numbers_broken_yaml_says_line(tmp_path):
     with pytest.raises(KnowledgeError) as err:
         NumberLexicon.load(path)
     assert str(path) in str(err.value)
+
+
+@pytest.mark.parametrize(("sentence", "dead"), [
+    # the attacker's own death counts with the victims'
+    ("A gunman killed three people before killing himself.", 4),
+    ("Police say the man killed his wife and himself.", 2),
+    ("A father kills his son, himself in a farmhouse.", 2),
+    ("The woman later took her own life.", 1),
+    ("A hunter fatally shot himself while climbing a fence.", 1),
+    # one victim by pronoun, by name, or by an age in apposition
+    ("The neighbour shot and killed him in the driveway.", 1),
+    ("Rosa Delgado, 31, died at the hospital.", 1),
+    ("Tomas Reyes died Monday at a trauma center.", 1),
+    ("The victim, 25, died at the scene.", 1),
+    # kin words are victims, and a possessive before a count keeps the count
+    ("He is accused of killing his two stepsons.", 2),
+    ("A man shot and killed his daughter.", 1),
+    # two singular people joined by "and", and a pronoun subject of "died"
+    ("His uncle and a neighbour were shot and killed.", 2),
+    ("She later died at the trauma center.", 1),
+])
+def test_numbers_gva_style_deaths(sentence, dead):
+    assert find_casualties(sentence).dead == dead
+
+
+@pytest.mark.parametrize("sentence", [
+    "The boy accidentally shot himself in the leg.",  # shot himself is not a death
+    "Forty people were killed in May, the most in a decade.",  # a month's tally
+    "He was the 12th person killed so far this year.",
+    "Men and women were killed in the war, the museum panel said.",  # plural, not a pair
+])
+def test_numbers_not_this_incidents_dead(sentence):
+    assert find_casualties(sentence).dead in (None, 0)
+
+
+def test_numbers_headline_line_does_not_join_the_next_sentence():
+    text = "Too Many Guns'\n\nA teenager is dead and two people were injured."
+    assert find_casualties(text) == Casualties(dead=1, injured=2)
+
+
+def test_numbers_story_deaths_raise_the_attacks_count():
+    from polemos.extract.numbers import with_story_deaths
+
+    own = find_casualties("A gunman opened fire at a birthday party, wounding four.")
+    story = ["Officers arrived within minutes.", "Two of the victims later died at the hospital."]
+    assert with_story_deaths(own, story) == Casualties(dead=2, injured=4)
+    assert with_story_deaths(own, ["Nobody else was hurt."]) == own

@@ -147,3 +147,94 @@ def test_event_date_uses_only_valued_times():
     times = [TimeExpr(TextSpan("recent months", 3, 16), None, None)]
     sentence = TextSpan(text, 0, len(text))
     assert event_date(sentence, _trigger(text, "killed"), times, MONDAY)[2] is False
+
+
+def _date_of(nlp, text: str, index: int, word: str, published: str = MONDAY,
+             with_text: bool = True) -> str | None:
+    times = find_time_expressions(text, published)
+    sentence = _sentences(nlp, text)[index]
+    trigger = TextSpan(word, text.index(word, sentence.start), text.index(word, sentence.start)
+                       + len(word))
+    return event_date(sentence, trigger, times, published, text=text if with_text else None)[0]
+
+
+def test_event_date_report_only_time_yields_to_the_story(plain_nlp):
+    # "said Monday" dates the statement; the shooting is the story's Saturday
+    text = ("Two men were shot outside a bar late Saturday. "
+            "One of them died of his wounds, police said Monday.")
+    assert _date_of(plain_nlp, text, 1, "died") == "2019-12-28"
+    assert _date_of(plain_nlp, text, 1, "died", with_text=False) == "2019-12-28"
+
+
+def test_event_date_arrest_time_is_a_later_step(plain_nlp):
+    text = ("A woman was wounded in a drive-by shooting on Friday. "
+            "A suspect in the shooting was arrested Sunday.")
+    assert _date_of(plain_nlp, text, 1, "shooting") == "2019-12-27"
+
+
+def test_event_date_publication_stamp_is_not_the_event(plain_nlp):
+    text = ("Posted 6:47 AM, Dec. 30, 2019\n\nA boy was shot in the leg at a park. "
+            "The shooting happened about 9 p.m. Sunday, police said.")
+    assert _date_of(plain_nlp, text, 1, "shot") == "2019-12-29"
+
+
+def test_event_date_possessive_time_is_the_events_not_a_report(plain_nlp):
+    text = "Police said Saturday's shooting left one man dead and the street closed."
+    assert _date_of(plain_nlp, text, 0, "shooting") == "2019-12-28"
+
+
+def test_event_date_reported_clause_time_is_the_events(plain_nlp):
+    # "says around 2 p.m. on Sunday, deputies ..." opens the reported clause
+    text = ("A teen was hurt in a hunting accident. The sheriff says around 2 p.m. on Sunday, "
+            "deputies were called after a rifle went off.")
+    assert _date_of(plain_nlp, text, 0, "hurt") == "2019-12-29"
+
+
+def test_event_date_neighbour_tied_to_the_event_wins(plain_nlp):
+    # the sentence after both times follows the one the text ties to the event (happened),
+    # not the later vigil
+    text = ("The shooting happened early Saturday outside a club. "
+            "Friends held a vigil on Sunday. Three men were wounded.")
+    assert _date_of(plain_nlp, text, 2, "wounded") == "2019-12-28"
+    assert _date_of(plain_nlp, text, 2, "wounded", with_text=False) == "2019-12-29"
+
+
+def test_event_date_only_report_dates_beat_publication(plain_nlp):
+    text = "A man was arrested Sunday after a shooting. He shot his cousin in a car."
+    assert _date_of(plain_nlp, text, 1, "shot") == "2019-12-29"
+
+
+def test_dates_recent_month_day_keeps_the_year_despite_a_wrong_weekday():
+    # Dec. 20, 2019 was a Friday: a slipped weekday ten days back is not a date of 2013
+    assert values("He was shot on Wednesday, Dec. 20, near a school.")[
+        "Wednesday, Dec. 20"] == ("2019-12-20", "day")
+
+
+def test_dates_the_previous_day_is_the_day_before_the_article():
+    assert values("The suspect had killed two people the previous day.")[
+        "the previous day"] == ("2019-12-29", "day")
+
+
+def test_dates_story_cues_tell_report_from_event_times():
+    from polemos.resolve.date_lexicon import StoryCues
+
+    cues = StoryCues.build(TimeLexicon.load())
+    assert cues.is_reported("deputies said ", "")
+    assert cues.is_reported("Updated: ", "")
+    assert not cues.is_reported("deputies said ", "'s attack")
+    assert cues.is_marked("the incident happened at about 10:30 p.m. ", "")
+    assert cues.is_marked("", "'s rampage at the mall")
+    assert not cues.is_marked("a vigil was held ", " at the church")
+
+
+def test_dates_weekday_after_the_article_date_is_the_next_day():
+    # a Monday article speaking of "Tuesday" is a day ahead of its own date, not six days back
+    assert values("Two victims remained in hospital Tuesday morning.")["Tuesday morning"] == (
+        "2019-12-31", "day")
+    assert values("The market was shelled last Tuesday.")["last Tuesday"] == ("2019-12-24", "day")
+
+
+def test_dates_the_day_before_counts_from_the_article_only_when_it_stands_alone():
+    assert values("The boy was shot the day before, police said.")["the day before"] == (
+        "2019-12-29", "day")
+    assert "the day before" not in values("She called him the day before her death.")
