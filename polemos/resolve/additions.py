@@ -184,6 +184,8 @@ class PlaceWords:
     city_words: frozenset[str]
     not_places: frozenset[str]
     generic_admin_terms: frozenset[str] = frozenset()
+    street_words: frozenset[str] = frozenset()
+    services: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> PlaceWords:
@@ -198,7 +200,7 @@ class PlaceWords:
             raise KnowledgeError(f"cannot read place words ({exc})", where=str(path)) from exc
         lists = {}
         for key in ("directions", "admin_words", "city_words", "not_places",
-                    "generic_admin_terms"):
+                    "generic_admin_terms", "street_words", "services"):
             value = data.get(key) if isinstance(data, dict) else None
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise KnowledgeError("expected a list of words", where=str(path), field=key)

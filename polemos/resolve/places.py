@@ -8,14 +8,15 @@ The same name resolves the same way throughout an article.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from polemos.model import Entity, Place, PlacePrecision, TextSpan, Toponym
 from polemos.resolve.gazetteer import Candidate, Gazetteer
 from polemos.resolve.names import name_key
-from polemos.resolve.toponyms import BROAD, PlaceMention, place_mentions
+from polemos.resolve.toponyms import BIG_CITY, BROAD, PlaceMention, place_mentions
 
 # Context weights (added to the gazetteer prior, which spans 15 for a hamlet to 100 for a
 # country): a fully shared country outweighs a prior gap of a village against a large city.
@@ -31,6 +32,13 @@ WEAK_POPULATION = 20_000
 LOCATIVE = ("in", "at", "near", "into", "across", "outside", "inside", "around", "throughout",
             "on", "over", "off", "along", "towards", "toward", "within", "north of", "south of",
             "east of", "west of")
+STATE_WEIGHT = 30.0
+STATE_VOTER = 0.56  # confidence (a margin of 5 points) a name needs to vote for its state
+QUALIFIER_WEIGHT = 80.0
+OWN_NAME_WEIGHT = 20.0
+# What may stand between a name and the province or country that qualifies it: "Norfolk, Va.".
+_QUALIFIER_GAP = re.compile(r",[ ]?")
+_REGIONS = BROAD | {"A.ADM1"}
 COARSER: dict[PlacePrecision, PlacePrecision] = {"point": "city", "city": "admin1",
                                                  "admin1": "country", "country": "country"}
 
@@ -41,27 +49,102 @@ def find_toponyms(text: str, entities: Sequence[Entity], gazetteer: Gazetteer, *
 
     ``context_countries`` are ISO3 codes of the actors found. Returns toponyms in text order;
     ``place`` is None when no gazetteer entry fits. Example: in a story about Iraq, "Qaim"
-    resolves to Al-Qa'im, Iraq.
+    resolves to Al-Qa'im, Iraq; in "Fountain, Fla." Fountain is the Florida town.
     """
     mentions = place_mentions(text, entities, gazetteer)
-    weights = _country_weights(mentions, context_countries)
-    anchors = _anchors(mentions)
-    chosen: dict[str, tuple[Candidate, float] | None] = {}
+    context = Context(_country_weights(mentions, context_countries), Counter(),
+                      _anchors(mentions), _qualifiers(text, mentions))
+    picks = _resolve_all(mentions, context)
+    # Second pass: the provinces and states the first pass settled on narrow the rest
+    # ("Warren" in a story that also names Youngstown and Ohio is Warren, Ohio).
+    states = _state_weights(mentions, picks)
+    if states:
+        picks = _resolve_all(mentions, replace(context, states=states))
     toponyms = []
-    for mention in mentions:
-        key = name_key(mention.query) + "|" + (mention.kind or "")
-        if key not in chosen:
-            chosen[key] = _resolve(mention, weights, anchors)
-        pick = chosen[key]
+    for mention, pick in zip(mentions, picks, strict=True):
         if pick is None:
             toponyms.append(Toponym(mention.span, None, 0.0))
             continue
         candidate, score = pick
-        if mention.weak and not _is_backed(candidate, weights):
+        if mention.weak and not _is_backed(candidate, context.weights):
             continue
         place = replace(candidate.place, text=mention.span.text)
         toponyms.append(Toponym(mention.span, place, round(score, 3)))
     return toponyms
+
+
+def _resolve_all(mentions: Sequence[PlaceMention], context: Context,
+                 ) -> list[tuple[Candidate, float] | None]:
+    """Each mention's pick; the same name with the same qualifier resolves the same way."""
+    chosen: dict[str, tuple[Candidate, float] | None] = {}
+    picks = []
+    for i, mention in enumerate(mentions):
+        region = context.qualifiers.get(i)
+        key = f"{name_key(mention.query)}|{mention.kind or ''}|{region}"
+        if key not in chosen:
+            chosen[key] = _resolve(mention, context, region)
+        picks.append(chosen[key])
+    return picks
+
+
+def _state_weights(mentions: Sequence[PlaceMention],
+                   picks: Sequence[tuple[Candidate, float] | None]) -> dict[str, Counter[str]]:
+    """For each name, how often the article's other names fall in each province or state."""
+    per_name: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention, pick in zip(mentions, picks, strict=True):
+        if pick is None or mention.loose or pick[1] < STATE_VOTER:
+            continue  # a name that barely beat its namesakes does not speak for the story
+        place = pick[0].place
+        if place.feature in BROAD or not place.admin1 or not place.country:
+            continue
+        per_name[name_key(mention.query)][f"{place.country}|{place.admin1}"] += 1
+    total: Counter[str] = Counter()
+    for counts in per_name.values():
+        total.update(counts)
+    return {name: total - counts for name, counts in per_name.items()} | {"": total}
+
+
+def _qualifiers(text: str, mentions: Sequence[PlaceMention]) -> dict[int, str]:
+    """Names qualified by the province or country written after them ("Fountain, Fla.").
+
+    Returns, by mention index, the region ("ISO3|admin1", or "ISO3|" for a country) that both
+    the name and its qualifier resolve in: the name's town lies in it, the qualifier is it.
+    """
+    found: dict[int, str] = {}
+    for i in range(len(mentions) - 1):
+        head, tail = mentions[i], mentions[i + 1]
+        if not _QUALIFIER_GAP.fullmatch(text[head.span.end:tail.span.start]) or \
+                not head.candidates or head.candidates[0].place.feature in _REGIONS:
+            continue  # "France, Germany and Italy" is a list, not a town and its country
+        best: tuple[float, str] | None = None
+        fallback: tuple[float, str] | None = None
+        for region in tail.candidates:
+            if region.place.feature not in ("A.PCLI", "A.ADM1") or not region.place.country:
+                continue
+            inside = [c.prior + region.prior for c in head.candidates
+                      if c.place.country == region.place.country
+                      and c.place.feature not in _REGIONS
+                      and (region.place.feature == "A.PCLI" or c.place.admin1 == region.place.admin1)]
+            admin1 = region.place.admin1 if region.place.feature == "A.ADM1" else ""
+            if inside and (best is None or max(inside) > best[0]):
+                best = (max(inside), f"{region.place.country}|{admin1}")
+            if fallback is None or region.prior > fallback[0]:
+                fallback = (region.prior, f"{region.place.country}|{admin1}")
+        # No town of the name lies in the region: the town is one our gazetteers lack, and
+        # a namesake elsewhere would be wrong ("Fountain, Fla." is not Fountain, Colorado).
+        if best is not None or fallback is not None:
+            found[i] = found[i + 1] = (best or fallback)[1]
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the rest of the article says about where it is, for resolving one name."""
+
+    weights: Counter[str]  # ISO3 -> how strongly the article is about that country
+    states: dict[str, Counter[str]]  # name key -> "ISO3|admin1" -> other names resolved there
+    anchors: list[tuple[str, float, float]] = field(default_factory=list)
+    qualifiers: dict[int, str] = field(default_factory=dict)  # mention index -> region
 
 
 def _is_backed(candidate: Candidate, weights: Counter[str]) -> bool:
@@ -77,9 +160,12 @@ def _country_weights(mentions: Sequence[PlaceMention], context: Sequence[str]) -
     weights: Counter[str] = Counter()
     for iso3 in context:
         weights[iso3] += 2
-    for mention in mentions:
+    seen: set[str] = set()
+    for mention in mentions:  # each name once: a town named ten times is still one clue
         top = _sure(mention)
-        if top is not None and top.place.country:
+        key = name_key(mention.query)
+        if top is not None and top.place.country and key not in seen:
+            seen.add(key)
             weights[top.place.country] += 2 if top.place.feature == "A.PCLI" else 1
     return weights
 
@@ -105,20 +191,27 @@ def _anchors(mentions: Sequence[PlaceMention]) -> list[tuple[str, float, float]]
     return sorted(set(points))
 
 
-def _resolve(mention: PlaceMention, weights: Counter[str],
-             anchors: Sequence[tuple[str, float, float]]) -> tuple[Candidate, float] | None:
+def _resolve(mention: PlaceMention, context: Context, region: str | None = None,
+             ) -> tuple[Candidate, float] | None:
     """The best candidate for a mention and a 0-1 confidence from its margin over the next."""
     if not mention.candidates:
         return None
+    weights, anchors = context.weights, context.anchors
     own = name_key(mention.query)
     own_top = _sure(mention)
     total = sum(weights.values())
     if own_top is not None and own_top.place.country:  # a name does not vouch for itself
         total -= 2 if own_top.place.feature == "A.PCLI" else 1
+    states = context.states.get(own, context.states.get("", Counter()))
+    states_total = sum(states.values())
+    nation = any(c.place.feature == "A.PCLI" for c in mention.candidates)
     scored = []
     for c in mention.candidates:
         if c.place.lat is None:
             continue
+        if nation and (c.place.feature or "").startswith("P.") and c.population < BIG_CITY \
+                and region is None:
+            continue  # "Canada", "Peru": the country, not a village that shares its name
         share = _share(c, weights, own_top, total)
         if mention.loose and (share == 0 or abs(len(name_key(c.place.name)) - len(own)) > 1):
             continue  # a vowel-free match is only believed inside the story's countries
@@ -129,9 +222,23 @@ def _resolve(mention: PlaceMention, weights: Counter[str],
         if any(_km(c.place.lat, c.place.lon or 0.0, lat, lon) <= NEAR_KM
                for key, lat, lon in anchors if key != own):
             score += NEAR_WEIGHT
+        if region is not None and _in_region(c, region):
+            score += QUALIFIER_WEIGHT
+        elif region is not None:
+            continue
+        if name_key(c.place.name) == own:
+            score += OWN_NAME_WEIGHT  # "Philadelphia" is the city, not Amman's old name
         scored.append((score, -c.pid, c))
     if not scored:
         return None
+    if states_total:
+        # States choose among one country's namesakes ("Warren": Ohio or Michigan); they do
+        # not carry a name abroad (Paris in a story that names Texas towns stays in France).
+        country = max(scored, key=lambda s: (s[0], s[1]))[2].place.country
+        scored = [(score + STATE_WEIGHT * states[f"{c.place.country}|{c.place.admin1}"]
+                   / states_total if c.place.country == country
+                   and c.place.feature not in BROAD else score, pid, c)
+                  for score, pid, c in scored]
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     best = scored[0]
     margin = best[0] - scored[1][0] if len(scored) > 1 else 40.0
@@ -139,6 +246,14 @@ def _resolve(mention: PlaceMention, weights: Counter[str],
     if mention.loose:
         confidence *= 0.7
     return best[2], confidence
+
+
+def _in_region(c: Candidate, region: str) -> bool:
+    """Whether a candidate lies in (or is) the region "ISO3|admin1" ("ISO3|" for a country)."""
+    country, admin1 = region.split("|", 1)
+    if c.place.country != country:
+        return False
+    return not admin1 or c.place.admin1 == admin1
 
 
 def _share(c: Candidate, weights: Counter[str], own_top: Candidate | None, total: float) -> float:
@@ -159,10 +274,11 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def main_place(toponyms: Sequence[Toponym]) -> Place | None:
-    """The article's main place: its most named local place within its most named country.
+    """The article's main place: its most specific often-named place within its main country.
 
-    Returns the country itself when no town or province of it is named twice or in the
-    opening; None when no toponym resolved.
+    A town counts the mentions of the province it lies in as its own ("Norfolk ... Virginia"),
+    so the town wins over its province. Returns the country itself when no town or province
+    of it is named twice or in the opening; None when no toponym resolved.
     """
     resolved = [t for t in toponyms if t.place is not None and t.place.lat is not None]
     if not resolved:
@@ -183,12 +299,24 @@ def main_place(toponyms: Sequence[Toponym]) -> Place | None:
             continue
         opening = min(t.span.start for t in group) - first < 300
         if len(group) >= 2 or opening:
-            local.append((len(group), -min(t.span.start for t in group), place))
+            around = sum(len(g) for g in groups.values() if _contains(g[0].place, place))
+            finer = place.precision not in ("admin1", "country")
+            local.append((len(group) + around, finer, -min(t.span.start for t in group), place))
     if local:
-        return max(local, key=lambda x: (x[0], x[1]))[2]
+        return max(local, key=lambda x: x[:3])[3]
     broad = [(len(g), -min(t.span.start for t in g), g[0].place) for g in groups.values()]
     best = max(broad, key=lambda x: (x[0], x[1]))[2]
     return best
+
+
+def _contains(big: Place | None, small: Place) -> bool:
+    """Whether ``big`` is the country or province that ``small`` (a finer place) lies in."""
+    if big is None or big is small or big.country != small.country or not big.country:
+        return False
+    if big.feature == "A.PCLI":
+        return small.feature != "A.PCLI"
+    return big.feature == "A.ADM1" and small.feature != "A.ADM1" and \
+        bool(big.admin1) and big.admin1 == small.admin1
 
 
 def event_location(sentence: TextSpan, trigger: TextSpan, toponyms: Sequence[Toponym],
@@ -196,12 +324,16 @@ def event_location(sentence: TextSpan, trigger: TextSpan, toponyms: Sequence[Top
     """Where the event of ``trigger`` happened, with ``precision`` saying how sure.
 
     A place attached by in/at/near/into/across in the trigger's sentence wins (nearest to the
-    trigger); else the sentence's nearest place; else ``fallback`` (the main place) one grain
+    trigger); else the sentence's nearest place; a province or country is passed over when the
+    sentence names a town inside it; else ``fallback`` (the main place) one grain
     coarser. Returns None when there is nothing to go on.
     """
     inside = [t for t in toponyms if t.place is not None and t.place.lat is not None
               and sentence.start <= t.span.start and t.span.end <= sentence.end
               and not (t.span.start < trigger.end and trigger.start < t.span.end)]
+    # "Norfolk, Va." or "in Norfolk ... in Virginia": the town says more than its state.
+    inside = [t for t in inside if not any(_contains(t.place, o.place) for o in inside
+                                           if o.place is not None)]
     if inside:
         def distance(t: Toponym) -> tuple[int, int]:
             gap = t.span.start - trigger.end if t.span.start >= trigger.end \

@@ -15,12 +15,17 @@ from typing import Literal
 
 from polemos.model import Entity, TextSpan
 from polemos.resolve.gazetteer import Candidate, Gazetteer
+from polemos.resolve.names import fold
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAYBE_PLACE_LABELS = frozenset({"ORG", "PERSON"})
 BROAD = frozenset({"A.PCLI", "L.CONT", "L.RGN"})
 STRONG = BROAD | {"A.ADM1", "P.PPLC"}
 BIG_CITY = 250_000
+# "South Los Angeles", "West Philadelphia": a city big enough to have named quarters.
+DIRECTED_CITY = 100_000
+# Capitals of two to four letters are acronyms ("SUV", "UF") more often than towns.
+_ACRONYM = re.compile(r"[A-Z]{2,4}\.?")
 # Labels under which a name is surely not a place; other labels (PRODUCT, EVENT) are often a
 # place the parser did not know, so the gazetteer may still look there.
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT",
@@ -129,12 +134,30 @@ def _from_organisation(text: str, start: int, end: int, mention: PlaceMention | 
         mention.span.start == start and mention.span.end == end
     if whole and mention is not None and not mention.span.text.isupper():
         return [replace(mention, weak=True)]
+    served = _served_place(text, start, end, gazetteer, lookup)
+    if served is not None:
+        return [served]
     lead = _RUN.match(text, start)
     if lead is None or " " not in text[start:end]:
         return []
     first = _parts(text, start, start + len(lead.group().split()[0]))
     head = first and _mention(text, *first[0], gazetteer, lookup, False)
     return [head] if head and _is_strong(head, text) else []
+
+
+def _served_place(text: str, start: int, end: int, gazetteer: Gazetteer,
+                  lookup: Callable[[str], tuple[tuple[Candidate, ...], bool]],
+                  ) -> PlaceMention | None:
+    """The town or county a local service is named for: "Wetumpka Police Department"."""
+    words = list(re.finditer(r"[^\s]+", text[start:end]))
+    for i, word in enumerate(words[1:], start=1):
+        if _POSSESSIVE.sub("", word.group()).lower() in gazetteer.words.services:
+            head = (start + words[0].start(), start + words[i - 1].end())
+            mention = _mention(text, *head, gazetteer, lookup, False)
+            if mention is not None and mention.candidates and not mention.loose:
+                return mention
+            return None
+    return None
 
 
 def _longer_run(text: str, start: int, end: int, runs: list[tuple[int, int]],
@@ -178,7 +201,16 @@ def _mention(text: str, start: int, end: int, gazetteer: Gazetteer,
     tokens = phrase.split()
     if not tokens or (not from_ner and len(tokens) == 1 and tokens[0].lower() in words.not_places):
         return None
+    if len(tokens) == 1 and tokens[0].lower() in words.directions:
+        return None  # "the Northeast", "Western": a direction, not Iceland's or Fiji's region
+    if len(tokens) > 1 and tokens[-1].lower().rstrip(".") in words.street_words:
+        # "Park Street", "Baymeadows Road": a street no gazetteer of ours holds
+        return PlaceMention(TextSpan(phrase, start, end), phrase, (), None, from_ner) \
+            if from_ner else None
     variants: list[tuple[str, Kind | None]] = [(phrase, None)]
+    bare = _POSSESSIVE.sub("", phrase)
+    if bare != phrase and bare:
+        variants.insert(0, (bare, None))  # "Canada's" is Canada, not Cañadas
     if len(tokens) == 1 and text[end:end + 1] == "." and len(phrase) <= 5:
         variants.insert(0, (phrase + ".", None))  # "Calif.", "Man." (sentence dots too)
     body, kind = tokens, None
@@ -193,8 +225,11 @@ def _mention(text: str, start: int, end: int, gazetteer: Gazetteer,
         variants.append((" ".join(body), kind))
     for query, hint in variants:
         candidates, loose = lookup(query)
-        if candidates and directed and query != phrase and \
-                candidates[0].place.feature not in BROAD:
+        if _ACRONYM.fullmatch(query):  # "SUV", "UF": only a country or its own name
+            candidates = tuple(c for c in candidates if c.place.feature in STRONG - {"P.PPLC"}
+                               or c.place.source == "polemos"
+                               or fold(c.place.name) == fold(query))  # not "Laa" for "LA"
+        if candidates and directed and query != phrase and not _takes_direction(candidates[0]):
             continue  # "West Midlands" is not a Midlands; "northern Iraq" is Iraq
         if candidates:
             stop = start + len(query) if query.endswith(".") and not phrase.endswith(".") \
@@ -203,6 +238,13 @@ def _mention(text: str, start: int, end: int, gazetteer: Gazetteer,
             return PlaceMention(span, query, candidates, hint, from_ner, loose)
     span = TextSpan(phrase, start, end)
     return PlaceMention(span, phrase, (), None, from_ner) if from_ner else None
+
+
+def _takes_direction(top: Candidate) -> bool:
+    """Whether "South <name>" still lies in the named place: a country, province or big city."""
+    feature = top.place.feature or ""
+    return feature in BROAD or feature == "A.ADM1" or \
+        (feature.startswith("P.") and top.population >= DIRECTED_CITY)
 
 
 def _is_strong(mention: PlaceMention, text: str) -> bool:

@@ -106,3 +106,17 @@ def test_additions_report_every_problem_with_its_line(tmp_path: Path) -> None:
     assert any(f"{path}:4: lat:" in p for p in problems)
     assert any(f"{path}:9: feature:" in p for p in problems)
     assert any(f"{path}:15: name: missing" in p for p in problems)
+
+
+def test_gazetteer_holds_us_counties_in_their_states(gazetteer) -> None:
+    cook = gazetteer.candidates("Cook County")
+    assert cook and all(c.place.feature == "A.ADM2" for c in cook)
+    assert cook[0].place.admin1 == "Illinois"  # the largest namesake first
+    assert {c.place.admin1 for c in gazetteer.candidates("Orleans Parish")} >= {"Louisiana"}
+
+
+def test_gazetteer_us_towns_carry_their_own_state(gazetteer) -> None:
+    houston = gazetteer.candidates("Houston")[0].place
+    assert houston.admin1 == "Texas" and houston.country == "USA"
+    capital = gazetteer.candidates("Washington")[0].place
+    assert capital.admin1 == "District of Columbia"

@@ -96,3 +96,62 @@ def test_places_event_location_falls_back_coarser(geoparse) -> None:
 def test_places_same_input_same_output(geoparse) -> None:
     text = "Airstrikes near Idlib and Aleppo killed civilians, the Syrian monitor said."
     assert geoparse(text) == geoparse(text)
+
+
+def test_places_state_after_a_town_picks_its_namesake(geoparse) -> None:
+    maine = _by_text(geoparse("A man was shot in Portland, Maine, on Friday night."))
+    assert maine["Portland"].admin1 == "Maine" and maine["Maine"].feature == "A.ADM1"
+    ontario = _by_text(geoparse("Police in London, Ontario, arrested two men on Monday."))
+    assert ontario["London"].country == "CAN"
+
+
+def test_places_town_missing_from_the_state_named_is_not_a_far_namesake(geoparse) -> None:
+    toponyms = geoparse("Deputies went to a home in Fountain, Fla., late on Monday.")
+    fountain = [t for t in toponyms if t.span.text == "Fountain"]
+    assert fountain and all(t.place is None or t.place.admin1 == "Florida" for t in fountain)
+
+
+def test_places_other_towns_give_the_state(geoparse) -> None:
+    alone = _by_text(geoparse("A man was wounded in Warren on Saturday."))
+    ohio = _by_text(geoparse("Officers from Akron and Youngstown searched a house in Warren "
+                             "on Saturday."))
+    assert ohio["Akron"].admin1 == "Ohio" and ohio["Warren"].admin1 == "Ohio"
+    assert alone["Warren"].admin1 != "Ohio"  # without the other towns, the larger namesake
+
+
+def test_places_counties_resolve_within_the_state(geoparse) -> None:
+    places = _by_text(geoparse("Deputies of the Lincoln County Sheriff's Office said the suspect "
+                               "fled to Brookhaven, Mississippi."))
+    assert places["Lincoln County"].feature == "A.ADM2"
+    assert places["Lincoln County"].admin1 == "Mississippi"
+
+
+def test_places_local_service_names_its_town(geoparse) -> None:
+    places = _by_text(geoparse("The Wetumpka Police Department named the victims on Friday."))
+    assert places["Wetumpka"].admin1 == "Alabama"
+
+
+def test_places_quarter_of_a_big_city_is_the_city(geoparse) -> None:
+    places = _by_text(geoparse("Four people were wounded in South Los Angeles on Tuesday."))
+    assert places["South Los Angeles"].name == "Los Angeles"
+
+
+def test_places_streets_directions_and_acronyms_are_not_towns(geoparse) -> None:
+    text = ("He hid a rifle in an SUV on Park Street, police said, as storms hit the "
+            "Northeast. Canada's envoy and officials in Peru said nothing.")
+    places = _by_text(geoparse(text))
+    assert not {"SUV", "Park Street", "Northeast"} & set(places)
+    assert places["Canada's"].feature == "A.PCLI" and places["Peru"].feature == "A.PCLI"
+
+
+def test_places_event_location_prefers_the_town_to_its_state(geoparse) -> None:
+    text = "NORFOLK, Va. — Two men were wounded early Sunday, Virginia police said."
+    toponyms = geoparse(text)
+    sentence = TextSpan(text, 0, len(text))
+    start = text.index("wounded")
+    trigger = TextSpan("wounded", start, start + len("wounded"))
+    place = event_location(sentence, trigger, toponyms, None)
+    assert place is not None and place.admin1 == "Virginia" and place.name == "Norfolk"
+    main = main_place(toponyms)
+    assert main is not None and main.name == "Norfolk"
+
