@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from polemos.extract.datelines import sentence_views
 from polemos.extract.events import extract_mentions, governor
 from polemos.extract.modality import auxiliary_mode, is_question, negation
 from polemos.extract.triggers import find_candidates
@@ -17,26 +18,30 @@ from polemos.model import Article, mention_record
 def explain(text: str, date: str | None, knowledge: Knowledge) -> dict[str, Any]:
     """The parse, trigger candidates and resulting mentions of ``text`` dated ``date``.
 
-    Returns {"text", "date", "sentences": [{"tokens", "candidates", "question"}], "mentions"}.
+    Returns {"text", "date", "sentences": [{"tokens", "candidates", "question", "dateline"}],
+    "mentions"}.
     Example: ``explain("Iran threatened to shell Iraqi towns.", "2020-01-01", knowledge)``.
     """
     article = Article(id="explain", text=text, date=date)
     doc = knowledge.nlp(text)
     sentences = []
-    for sent in doc.sents:
+    for view in sentence_views(doc, knowledge):
+        sent = view.span  # after a dateline, the words the coder parsed again
         cands = find_candidates(sent, knowledge.lexicon)
         by_i = {c.i: c for c in cands}
         rows = []
         for c in cands:
-            gov, rel = governor(doc[c.i], by_i)
+            gov, rel = governor(sent.doc[c.i], by_i)
             rows.append({
-                "trigger": doc[c.start:c.end].text, "kind": c.kind, "code": c.code,
+                "trigger": sent.doc[c.start:c.end].text, "kind": c.kind, "code": c.code,
                 "frame": c.frame, "confidence": c.confidence, "rule": c.rule,
-                "governed_by": doc[gov].text if gov is not None else None, "relation": rel,
-                "negation": negation(doc[c.i]), "auxiliary": auxiliary_mode(doc[c.i]),
+                "governed_by": sent.doc[gov].text if gov is not None else None,
+                "relation": rel, "negation": negation(sent.doc[c.i]),
+                "auxiliary": auxiliary_mode(sent.doc[c.i]),
             })
         sentences.append({
-            "text": sent.text, "question": is_question(sent),
+            "text": view.sentence.text, "question": is_question(sent),
+            "dateline": view.sentence.text[:view.offset - view.sentence.start_char].strip() or None,
             "tokens": [{"i": t.i - sent.start, "text": t.text, "lemma": t.lemma_, "pos": t.pos_,
                         "dep": t.dep_, "head": t.head.i - sent.start, "ent": t.ent_type_ or None}
                        for t in sent],
@@ -57,6 +62,8 @@ def format_explanation(d: dict[str, Any]) -> str:
     lines = [f"text: {d['text']}", f"date: {d['date'] or '(none)'}"]
     for k, sent in enumerate(d["sentences"]):
         lines.append(f"\nsentence {k}{' (a question: no events)' if sent['question'] else ''}:")
+        if sent.get("dateline"):
+            lines.append(f"  dateline (not a party; the rest parsed alone): {sent['dateline']!r}")
         for t in sent["tokens"]:
             ent = f" {t['ent']}" if t["ent"] else ""
             lines.append(f"  {t['i']:>3} {t['text']:<16} {t['lemma']:<14} {t['pos']:<6} "

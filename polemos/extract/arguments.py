@@ -19,8 +19,9 @@ from polemos.model import Actor
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 TARGET_PREPS = frozenset({"against", "on", "upon", "with", "to", "at", "into", "from", "toward",
                           "towards", "targeting", "over", "in"})
-NOUN_TARGET_PREPS = frozenset({"against", "on", "upon", "with", "to", "at", "into", "from",
+NOUN_TARGET_PREPS = frozenset({"against", "on", "upon", "with", "to", "at", "into", "from", "for",
                                "toward", "towards", "targeting", "in"})
+WHERE_PREPS = frozenset({"in", "over"})
 PLACE_PREPS = frozenset({"in", "from", "throughout", "across"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our",
@@ -57,8 +58,13 @@ def subjects(verb: Token) -> list[Token]:
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return expand_conj(verb.head)
             return expand_conj(child)
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return []  # passive without agent: the doer is unsaid
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return []  # passive without agent ("died after being shot"): the doer is unsaid
+    for child in verb.children:
+        # the small parser reads a sentence-opening name as an adverb ("Turkey massed troops")
+        if child.dep_ == "npadvmod" and child.i < verb.i and child.pos_ == "PROPN" and (
+                child.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")):
+            return expand_conj(child)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return expand_conj(verb.head)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp") and verb.head.i != verb.i:
@@ -76,11 +82,27 @@ def patients(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "dative", "oprd") and child.pos_ in PARTY_POS:
             out.extend(expand_conj(child))
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        elif child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS:
+            # "sent troops to Libya": the parser may label that "to" a dative
             out.extend(t for c in child.children if c.dep_ == "pobj" for t in expand_conj(c))
     if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":
         out = expand_conj(verb.head)  # "civilians killed by troops"
+    elif verb.dep_ in ("advcl", "pcomp", "xcomp", "conj") and verb.head.i != verb.i and any(
+            c.dep_ == "auxpass" for c in verb.children) and not any(
+            c.dep_ in ("nsubjpass", "dobj") for c in verb.children):
+        # "a woman died after being shot": the passive's patient is the governing subject
+        head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        out = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+               for t in expand_conj(c)] + out
     return out
+
+
+def is_where(token: Token) -> bool:
+    """True for the object of "in"/"over" ("killed soldiers in Mali"): a recipient only when
+    nothing else is."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in WHERE_PREPS
 
 
 def noun_parties(noun: Token) -> tuple[list[Token], list[Token]]:
@@ -123,9 +145,34 @@ def phrase_range(head: Token) -> tuple[int, int]:
 
 
 def _names_place(prep: Token) -> bool:
-    """True for "in Guinea", "from Calgary", "throughout Indonesia": where a party is from."""
+    """True for "in Guinea", "from Calgary", "throughout Indonesia", "from the Islamic State":
+    where or whom a party is from."""
+    kinds = ("GPE", "NORP", "LOC", "ORG") if prep.lower_ == "from" else ("GPE", "NORP", "LOC")
     return prep.lower_ in PLACE_PREPS and any(
-        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "LOC") for g in prep.children)
+        g.dep_ == "pobj" and g.ent_type_ in kinds for g in prep.children)
+
+
+def coordinated_prep_objects(head: Token) -> list[tuple[int, int, str]]:
+    """One phrase per coordinated origin of a group noun ("Delegations from Russia and Ukraine",
+    "the leaders of France and Germany" give two): (start char, end char, text); else empty."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.i < head.i or prep.lower_ not in ("from", "of"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or not any(c.dep_ == "conj" for c in pobj.children):
+                continue
+            doc = head.doc
+            lead_start = phrase_range(head)[0]
+            lead = doc[lead_start:prep.i + 1].text
+            out = []
+            for part in expand_conj(pobj):
+                s, e = phrase_range(part)
+                end = doc[e - 1].idx + len(doc[e - 1].text)
+                out.append((doc[lead_start].idx, end, f"{lead} {doc[s:e].text}"))
+            return out
+    return []
 
 
 def governing_subjects(noun: Token) -> list[Token]:
@@ -158,18 +205,19 @@ def coordinated_modifiers(head: Token) -> list[tuple[int, int, str]]:
 
 
 def to_actors(heads: list[Token], resolve: Resolver, date: str | None,
-              keep_unresolved: bool) -> list[Actor]:
+              keep_unresolved: bool, places: frozenset[str] = frozenset()) -> list[Actor]:
     """Resolve party heads to Actor records (offsets in the doc's text), in order, no repeats.
 
     Unresolved phrases are kept as ``Actor(text=...)`` when ``keep_unresolved`` (for actors
     named by proper nouns or when nothing better exists); a resolved apposition or possessor
-    stands in for a head that resolves to nothing.
+    stands in for a head that resolves to nothing. A head among ``places`` (a site: "air base")
+    keeps only its words and country.
     """
     out: list[Actor] = []
     seen: set[tuple[int, int]] = set()
     for head in heads:
         doc = head.doc
-        pieces = coordinated_modifiers(head)
+        pieces = coordinated_modifiers(head) or coordinated_prep_objects(head)
         if not pieces:
             s, e = phrase_range(head)
             pieces = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text)]
@@ -180,12 +228,30 @@ def to_actors(heads: list[Token], resolve: Resolver, date: str | None,
             actor = resolve(text, date, head.text)
             if actor is None or (actor.country is None and actor.sector is None):
                 actor = _fallback(head, resolve, date) or actor
-            if actor is None:
+            if is_place(head, places):  # a site is a target even when nothing resolves
+                actor = _site(actor, text) if actor is not None else Actor(text=text)
+            elif actor is None:
                 if not (keep_unresolved or head.pos_ == "PROPN"):
                     continue
                 actor = Actor(text=text)
             out.append(replace(actor, text=text, start=start, end=end))
     return out
+
+
+def _site(actor: Actor, text: str) -> Actor:
+    """A site's codes: its country and the sector of its holders ("rebel-held territory"), but
+    an organisation only when the phrase names it (not "Al Asad air base" read as al-Qaida)."""
+    if actor.id and actor.sector and (actor.name or "").lower() not in text.lower():
+        return Actor(text=text)
+    return actor
+
+
+def is_place(head: Token, places: frozenset[str]) -> bool:
+    """True when the phrase names a site ("the K-1 air base", "bases"), from ``places`` lemmas."""
+    lemma = head.lemma_.lower()
+    keys = [lemma, head.lower_] + [f"{c.lemma_.lower()} {lemma}" for c in head.children
+                                   if c.dep_ in ("compound", "amod")]
+    return head.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") and any(k in places for k in keys)
 
 
 def _fallback(head: Token, resolve: Resolver, date: str | None) -> Actor | None:

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from polemos.extract import arguments as args
-from polemos.extract.modality import auxiliary_mode, is_conditional, is_question, negation
+from polemos.extract.datelines import SentenceView, sentence_views, shift_actor
+from polemos.extract.merge import one_attack, prune
+from polemos.extract.modality import (
+    auxiliary_mode,
+    is_conditional,
+    is_nobody,
+    is_question,
+    negation,
+)
 from polemos.extract.triggers import (
     Candidate,
     TriggerLexicon,
@@ -31,8 +39,12 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "acomp"})
 INDEPENDENT_DEPS = frozenset({"conj", "relcl", "parataxis"})
 NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",
                             "QUANTITY"})
-MIN_CONFIDENCE = 0.3
-KEEP_BELOW_TOP = 0.25  # a second mention must come within this of the sentence's best
+# a frame verb's prepositional phrase that says when or despite what is no governed act:
+# "warned Baghdad before the strikes" is a warning, not a threat to strike
+CIRCUMSTANCE_PREPS = frozenset({"before", "after", "during", "since", "until", "till", "amid",
+                                "amidst", "following", "despite", "ahead", "throughout", "prior"})
+REFERRING_CODES = ("09", "11")  # investigate, disapprove: their object event took place
+ATTACK_CODES = ("18", "19", "20")
 
 
 @dataclass
@@ -82,8 +94,20 @@ def _own(c: Candidate, s: _Sentence, code: str) -> Draft:
         if c.noun is not None:
             n_actors, n_recips = args.noun_parties(doc[c.noun])
             actors = actors or n_actors
-            recipients = [t for t in recipients if t.i != c.noun] + n_recips
+            # the object that makes the event is no party, unless it names another nation's
+            # envoy or force ("summoned the Pakistani ambassador")
+            recipients = [t for t in recipients if t.i != c.noun or (
+                t.pos_ == "NOUN" and _nation_modified(t))] + n_recips
+        # an act aimed at another's act ("condemned the Israeli strikes") is aimed at its doers
+        recipients = [d for t in recipients for d in (
+            (args.noun_parties(t)[0] or [t]) if s.cands.get(t.i, c).kind == "noun" and t.i != c.i
+            else [t])]
     return Draft(c, code, c.start, c.end, actors, recipients, c.confidence, c.rule)
+
+
+def _nation_modified(tok: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE")
+               for c in tok.children)
 
 
 def _children(i: int, s: _Sentence, gov: dict[int, tuple[int | None, str]]) -> list[int]:
@@ -106,13 +130,19 @@ def _code_tree(i: int, s: _Sentence, gov: dict[int, tuple[int | None, str]]) -> 
             c.noun is not None and negation(s.sent.doc[c.noun])):
         return rest
     embedded = sorted((j for j in kids if j not in independent and gov[j][1] in EMBED_DEPS
-                       and (c.frame != "report" or gov[j][1] in CLAUSE_DEPS)),
-                      key=lambda j: (gov[j][1] not in CLAUSE_DEPS, j))
+                       and (c.frame != "report" or gov[j][1] in CLAUSE_DEPS)
+                       and _via(s.sent.doc[j], i).lower_ not in CIRCUMSTANCE_PREPS),
+                      key=lambda j: (gov[j][1] not in CLAUSE_DEPS, _rank(s.cands[j]), j))
     if c.frame == "report" and not embedded and c.code is None:
         return _obligation(c, s) + rest
     if c.frame and embedded:
         inner = _code_tree(embedded[0], s, gov)
-        main = inner[0] if inner and inner[0].cand.i == embedded[0] else None
+        head = embedded[0]
+        # the governed act, or what a governed frame made of its own act ("said they attempted
+        # to assassinate": the attempt's assassination)
+        main = inner[0] if inner and (inner[0].cand.i == head or (
+            s.cands[head].frame is not None and inner[0].cand.i != head
+            and s.sent.doc[inner[0].cand.i].dep_ not in INDEPENDENT_DEPS)) else None
         framed = _apply_frame(c, s, main)
         if main is not None:
             inner = inner[1:]
@@ -129,7 +159,42 @@ def _code_tree(i: int, s: _Sentence, gov: dict[int, tuple[int | None, str]]) -> 
     elif aux == "deontic":
         draft.rule += "; must/should"
         draft.modality = "deontic"
-    return [draft, *rest]
+    return [draft, *_referenced(c, s, embedded), *rest]
+
+
+def _referenced(c: Candidate, s: _Sentence, embedded: list[int]) -> list[Draft]:
+    """Attacks named as what is investigated or condemned ("police are investigating a fatal
+    shooting", "condemned the bombing"): the attack happened, so it is an event of its own."""
+    if c.frame is not None or not (c.code or "").startswith(REFERRING_CODES):
+        return []
+    out = []
+    for j in embedded:
+        noun = s.cands[j]
+        if noun.kind == "noun" and (noun.code or "").startswith(ATTACK_CODES):
+            d = _own(noun, s, noun.code or "")
+            # its doers are its own ("Israeli strikes"), never the investigators
+            d.actors = args.noun_parties(s.sent.doc[noun.i])[0]
+            d.confidence *= 0.8
+            d.modality, d.rule = "referenced", f"{d.rule}; named by '{s.sent.doc[c.i].text}'"
+            out.append(d)
+    return out
+
+
+def _rank(c: Candidate) -> int:
+    """Which governed act heads a clause: a coded verb ("said rebels shelled X, killing 5")
+    before a noun inside it or a verb that only frames another."""
+    return 0 if c.kind != "noun" and c.code is not None else 1
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _via(tok: Token, i: int) -> Token:
+    """The child of token ``i`` through which ``tok`` hangs from it (``tok`` itself if direct)."""
+    while tok.head.i != i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _obligation(c: Candidate, s: _Sentence) -> list[Draft]:
@@ -152,8 +217,12 @@ def _apply_frame(c: Candidate, s: _Sentence, main: Draft | None) -> list[Draft]:
     if main is None:
         return [own] if own else []
     speaker = own.actors if own else args.subjects(tok)
-    if not main.actors or all(args.is_anaphoric(t) for t in main.actors):
-        main.actors = speaker or main.actors
+    if main.actors and all(args.is_anaphoric(t) for t in main.actors):
+        main.actors = speaker or main.actors  # "Iran said it would ..." : the speaker's act
+    elif not main.actors and not (c.frame == "report" and _passive(s.sent.doc[main.cand.i])):
+        # "agreed to a ceasefire": the one who agrees is the doer; but a reported passive
+        # without agent ("two were killed, the army said") leaves the doer unsaid
+        main.actors = speaker
     if c.frame == "report":
         if main.modality == "deontic":  # "X said Y must ..." is X's demand on Y
             code = s.lexicon.reframe("demand", main.code) or "100"
@@ -177,6 +246,15 @@ def _apply_frame(c: Candidate, s: _Sentence, main: Draft | None) -> list[Draft]:
     if code is None:
         return []
     recipients = main.recipients
+    own_doers = [t for t in main.actors if t.i not in {x.i for x in speaker}]
+    if main.cand.kind == "noun" and own_doers and c.frame != "demand":
+        recipients = own_doers  # "rejected North Korea's demand": the one who demanded
+    elif not recipients and c.frame != "demand":
+        # "pledged military aid to Israel", "warned Baghdad that it would retaliate": the frame
+        # verb's own object or "to" phrase receives the governed act
+        inside = range(main.start, main.end)
+        recipients = [t for t in (own.recipients if own else args.patients(tok))
+                      if t.i not in inside and t.i != main.cand.i]
     if c.frame == "demand":
         objects = [t for t in (own.recipients if own else args.patients(tok))
                    if t.i not in range(main.start, main.end)]
@@ -200,9 +278,9 @@ def code_sentence(sent: Span, lexicon: TriggerLexicon) -> list[Draft]:
     return [d for d in drafts if d.modality != "deontic"]
 
 
-def _finish(d: Draft, sent: Span, k: int, article: Article, knowledge: Knowledge,
+def _finish(d: Draft, view: SentenceView, article: Article, knowledge: Knowledge,
             ontology: Ontology) -> Mention | None:
-    doc = sent.doc
+    doc, k, sent, offset = view.span.doc, view.index, view.sentence, view.offset
     info = ontology.get(d.code)
     if info is None or info.event_type is None:
         return None
@@ -221,15 +299,21 @@ def _finish(d: Draft, sent: Span, k: int, article: Article, knowledge: Knowledge
 
     def is_party(t: Token) -> bool:
         # dates and the names of events ("a declaration", "a rally") are not parties
-        return not (t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ in NOT_PARTY_ENTS
+        return not is_nobody(t) and not (t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ in NOT_PARTY_ENTS
                                                         and t.pos_ == "NUM")) and not (
             t.pos_ == "NOUN" and t.lemma_.lower() in knowledge.lexicon.nouns)
 
     actors = tuple(args.to_actors([t for t in d.actors if is_party(t)], _resolve, article.date,
                                   keep_unresolved=True))
-    recipients = tuple(a for a in args.to_actors([t for t in d.recipients if is_party(t)],
-                                                 _resolve, article.date,
-                                                 keep_unresolved=False)
+    if _describes_a_thing(d, doc[d.cand.i], actors, knowledge.lexicon):
+        return None
+    heads = [t for t in d.recipients if is_party(t)]
+    direct = args.to_actors([t for t in heads if not args.is_where(t)], _resolve, article.date,
+                            keep_unresolved=False, places=knowledge.lexicon.places)
+    if not any(a.country or a.sector for a in direct):  # "in Mali" only when no one else is
+        direct += args.to_actors([t for t in heads if args.is_where(t)], _resolve, article.date,
+                                 keep_unresolved=False, places=knowledge.lexicon.places)
+    recipients = tuple(a for a in direct
                        if (a.start, a.end) not in {(b.start, b.end) for b in actors})
     confidence = d.confidence
     if any(a.country or a.sector for a in actors):
@@ -241,8 +325,10 @@ def _finish(d: Draft, sent: Span, k: int, article: Article, knowledge: Knowledge
     if doc[d.cand.i].dep_ == "ROOT" or doc[d.cand.i].head.lemma_ in ("say", "report", "tell"):
         confidence += 0.05
     confidence = round(min(max(confidence, 0.05), 0.99), 3)
-    start_char = doc[d.start].idx
-    end_char = doc[d.end - 1].idx + len(doc[d.end - 1].text)
+    actors = tuple(shift_actor(a, offset) for a in actors)
+    recipients = tuple(shift_actor(a, offset) for a in recipients)
+    start_char = doc[d.start].idx + offset
+    end_char = doc[d.end - 1].idx + len(doc[d.end - 1].text) + offset
     trigger = TextSpan(article.text[start_char:end_char], start_char, end_char)
     speaker = None
     if d.speaker:
@@ -255,25 +341,19 @@ def _finish(d: Draft, sent: Span, k: int, article: Article, knowledge: Knowledge
         quad_class=info.quad_class, intensity=info.intensity, actors=actors,
         recipients=recipients,
         modality="reported" if d.modality in ("reported", "alleged") else "asserted",
-        flags=("alleged",) if d.modality == "alleged" else (),
+        flags=(d.modality,) if d.modality in ("alleged", "referenced") else (),
         source_said=speaker, confidence=confidence, rule=rule, sentence_start=sent.start_char)
 
 
-def _prune(mentions: list[Mention]) -> list[Mention]:
-    """One mention per trigger; weak extras dropped (a sentence's best stays)."""
-    best: dict[tuple[int, int], Mention] = {}
-    for m in mentions:
-        key = (m.trigger.start, m.trigger.end)
-        if key not in best or m.confidence > best[key].confidence:
-            best[key] = m
-    kept = sorted(best.values(), key=lambda m: (-m.confidence, m.trigger.start))
-    if not kept:
-        return []
-    top = kept[0].confidence
-    # an act alleged by an accusation ("accused Y of attacking Z") stays: it is what was said
-    return [m for i, m in enumerate(kept)
-            if i == 0 or "alleged" in m.flags
-            or (m.confidence >= MIN_CONFIDENCE and m.confidence >= top - KEEP_BELOW_TOP)]
+def _describes_a_thing(d: Draft, tok: Token, actors: tuple[Actor, ...],
+                       lexicon: TriggerLexicon) -> bool:
+    """True for a verb in a clause that only describes a site ("bases that host troops",
+    "the town overlooking the valley"): its doer is that place, no party, so no event."""
+    if d.cand.kind == "noun" or not (tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG")):
+        return False
+    if not any(t.i == tok.head.i for t in d.actors):
+        return False  # the clause has a doer of its own ("the town that rebels attacked")
+    return args.is_place(tok.head, lexicon.places)
 
 
 def extract_mentions(doc: Doc, article: Article, knowledge: Knowledge) -> list[Mention]:
@@ -283,11 +363,12 @@ def extract_mentions(doc: Doc, article: Article, knowledge: Knowledge) -> list[M
     sentence and trigger; date, place and casualty fields are left for later stages.
     """
     out: list[Mention] = []
-    for k, sent in enumerate(doc.sents):
+    for view in sentence_views(doc, knowledge):
         found = []
-        for d in code_sentence(sent, knowledge.lexicon):
-            m = _finish(d, sent, k, article, knowledge, knowledge.ontology)
+        for d in code_sentence(view.span, knowledge.lexicon):
+            m = _finish(d, view, article, knowledge, knowledge.ontology)
             if m is not None:
-                found.append(m)
-        out.extend(sorted(_prune(found), key=lambda m: m.trigger.start))
+                found.append((view.span.doc[d.cand.i], d.cand.kind == "noun", m))
+        merged = one_attack(found, knowledge.lexicon.outcomes)
+        out.extend(sorted(prune(merged), key=lambda m: m.trigger.start))
     return out

@@ -13,6 +13,8 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 INTENT_AUX = frozenset({"will", "would", "shall", "may", "might", "could", "'ll", "wo"})
 DEONTIC_AUX = frozenset({"must", "should", "ought"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+NEGATIVE_PARTIES = frozenset({"nobody", "none", "nothing", "noone", "neither"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 TEMPORAL_BOUNDS = frozenset({"until", "till", "before", "prior"})  # "until Friday, never" → it did
 
 
@@ -43,11 +45,22 @@ def negation(token: Token) -> str | None:
         if child.dep_ == "advmod" and word == "longer" and any(
                 g.lower_ == "no" for g in child.children):
             return "no longer"
+    for child in token.children:
+        # "No Americans were killed", "nobody was hurt", "none of the soldiers died": no one did
+        if child.dep_ in ARGUMENT_DEPS and is_nobody(child):
+            return f"{child.text} (no one)"
     if token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and token.pos_ == "NOUN":
         for child in token.children:
             if child.dep_ == "det" and child.lower_ == "no":
                 return "no"
     return None
+
+
+def is_nobody(token: Token) -> bool:
+    """True for a party that is nobody: "nobody", "none (of ...)", "no one", "no Americans"."""
+    return token.lower_ in NEGATIVE_PARTIES or any(
+        c.dep_ in ("det", "advmod", "amod") and c.lower_ == "no" and c.i < token.i
+        for c in token.children)
 
 
 def is_conditional(token: Token) -> bool:

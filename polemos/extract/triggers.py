@@ -1,7 +1,8 @@
 """The trigger lexicon: event verbs, nominal events, light verbs and clause frames, from YAML data.
 
 Ours live in ``polemos/data/triggers/*.yaml``; a user's folder (``--kb DIR``, its ``*.yaml`` and
-``triggers/*.yaml`` files that hold ``verbs``, ``nouns``, ``light_verbs`` or ``instruments``) layers
+``triggers/*.yaml`` files that hold ``verbs``, ``nouns``, ``light_verbs``, ``instruments``,
+``places`` or ``outcomes``) layers
 over them entry by entry. Every file is checked and all problems are reported at once.
 """
 
@@ -17,12 +18,13 @@ from ruamel.yaml.error import YAMLError
 from spacy.tokens import Span, Token
 
 from polemos.errors import KnowledgeError
+from polemos.extract.modality import NEGATIVE_PARTIES
 from polemos.ontology import DATA as ONTOLOGY_DATA
 from polemos.ontology import Ontology
 
 DATA = Path(__file__).parent.parent / "data" / "triggers"
 FRAMES = ("report", "intent", "threaten", "refuse", "demand", "accuse", "attempt", "negate")
-SECTIONS = ("verbs", "nouns", "light_verbs", "instruments")
+SECTIONS = ("verbs", "nouns", "light_verbs", "instruments", "places", "outcomes")
 DEFAULT_CONFIDENCE = 0.7
 
 
@@ -56,6 +58,8 @@ class TriggerLexicon:
     light_verbs: frozenset[str]
     instruments: dict[str, str]
     frames: dict[str, dict[str, str]] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()  # nouns of targets that are sites, not parties ("base")
+    outcomes: frozenset[str] = frozenset()  # verbs that tell an attack's toll ("killed", "wounded")
 
     @classmethod
     def load(cls, ontology: Ontology, extra_dirs: Sequence[Path] = ()) -> TriggerLexicon:
@@ -65,6 +69,8 @@ class TriggerLexicon:
         verbs: dict[str, Trigger] = {}
         nouns: dict[str, Trigger] = {}
         light: set[str] = set()
+        places: set[str] = set()
+        outcomes: set[str] = set()
         instruments: dict[str, str] = {}
         paths = sorted(DATA.glob("*.yaml"))
         for d in extra_dirs:
@@ -86,6 +92,10 @@ class TriggerLexicon:
                         target[entry.key] = entry
             for k in doc.get("light_verbs") or []:
                 light.add(str(k).lower())
+            for k in doc.get("places") or []:
+                places.add(str(k).lower())
+            for k in doc.get("outcomes") or []:
+                outcomes.add(str(k).lower())
             for k, v in (doc.get("instruments") or {}).items():
                 where = f"{path}:{_line(doc.get('instruments'), k)}"
                 if str(v) not in ontology:
@@ -95,7 +105,8 @@ class TriggerLexicon:
         frames = _read_frames(ONTOLOGY_DATA / "frames.tsv", ontology, problems)
         if problems:
             raise KnowledgeError(problems[0], problems=tuple(problems))
-        return cls(verbs, nouns, frozenset(light), instruments, frames)
+        return cls(verbs, nouns, frozenset(light), instruments, frames, frozenset(places),
+                   frozenset(outcomes))
 
     def reframe(self, frame: str, code: str) -> str | None:
         """The code an event gets when governed by a frame ("threaten" + 190 → 1384); None: none."""
@@ -218,8 +229,13 @@ def verb_forms(tok: Token) -> list[str]:
 
 
 def _objects(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
-            and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    """What a verb acts on: its objects, and the subject of a clause it governs ("allowed
+    observers to monitor", "let inspectors in"), which is its object in meaning."""
+    direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+              and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    clausal = [g for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+               if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
+    return direct + clausal
 
 
 def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
@@ -236,7 +252,8 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
         for form in verb_forms(tok):
             keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "prt"]
             keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "prep"]
-            keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "dobj"]
+            keys += [f"{form} {w}" for c in tok.children if c.dep_ == "dobj"
+                     for w in dict.fromkeys((c.lower_, c.lemma_.lower()))]
         keys += [tok.lower_, *verb_forms(tok)] if stative else [*verb_forms(tok), tok.lower_]
         key = next((k for k in keys if k in lexicon.verbs), None)
         entry = lexicon.verbs.get(key) if key else None
@@ -271,7 +288,8 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
                                  adjectival=stative and key == tok.lower_ and key != lemma,
                                  fallback=entry.fallback))
     for tok in sent:
-        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or (
+                tok.lower_ in NEGATIVE_PARTIES):  # "none of the hostages" names no event
             continue
         noun = _noun_entry(tok, lexicon)
         if noun is not None and noun.code:
@@ -294,7 +312,7 @@ def instrument_code(tokens: Sequence[Token], lexicon: TriggerLexicon) -> tuple[s
     """The first instrument word among tokens ("rockets", "car bomb") and its CAMEO code."""
     for tok in tokens:
         for key in (*(f"{c.lemma_.lower()} {tok.lemma_.lower()}" for c in tok.children
-                      if c.dep_ == "compound"), tok.lemma_.lower()):
+                      if c.dep_ == "compound"), tok.lemma_.lower(), tok.lower_):
             if key in lexicon.instruments:
                 return key, lexicon.instruments[key]
     return None

@@ -150,3 +150,141 @@ def test_lexicon_bad_entries_name_file_and_line(tmp_path: Path, knowledge) -> No
         TriggerLexicon.load(knowledge.ontology, [tmp_path])
     text = str(err.value)
     assert "bad.yaml:4: verbs.harass.code" in text and "bad.yaml:5: verbs.nag.frame" in text
+
+
+def test_events_group_noun_from_coordinated_countries_gives_each(knowledge) -> None:
+    m = top("Envoys from Armenia and Azerbaijan met in Moscow on Friday.", knowledge)
+    assert m.event_type == "CONSULT"
+    assert countries(m.actors) == ["ARM", "AZE"]
+    assert [a.text for a in m.actors] == ["Envoys from Armenia", "Envoys from Azerbaijan"]
+
+
+def test_events_group_noun_from_an_organisation_takes_its_codes(knowledge) -> None:
+    m = top("Fighters from Hezbollah attacked an Israeli patrol.", knowledge)
+    assert m.actors[0].text == "Fighters from Hezbollah"
+    assert m.actors[0].country == "LBN" and m.actors[0].id is not None
+    assert countries(m.recipients) == ["ISR"]
+
+
+def test_events_reported_passive_without_agent_has_no_actor(knowledge) -> None:
+    m = top("Three soldiers were killed in the ambush, the army said.", knowledge)
+    assert m.event_type == "ASSAULT" and m.modality == "reported"
+    assert m.actors == () and m.source_said == "army"
+    assert [a.sector for a in m.recipients] == ["MIL"]
+
+
+def test_events_site_target_keeps_words_not_bogus_codes(knowledge) -> None:
+    m = top("Syria fired rockets at the Tiyas air base.", knowledge)
+    assert m.event_type == "ASSAULT" and m.mode == "heavy-weapons"
+    [site] = m.recipients
+    assert site.text == "Tiyas air base" and site.sector is None and site.id is None
+
+
+def test_events_frame_verb_object_receives_the_governed_act(knowledge) -> None:
+    m = top("Moscow warned Kyiv that it would respond.", knowledge)
+    assert m.event_type == "THREATEN"
+    assert countries(m.actors) == ["RUS"] and countries(m.recipients) == ["UKR"]
+    m = top("Japan pledged humanitarian aid to Turkey.", knowledge)
+    assert m.event_type == "AGREE" and countries(m.recipients) == ["TUR"]
+
+
+def test_events_time_phrase_is_not_a_framed_act(knowledge) -> None:
+    m = top("Cairo warned Addis Ababa days before the airstrikes.", knowledge)
+    assert (m.event_type, m.cameo) == ("THREATEN", "130")
+    assert countries(m.recipients) == ["ETH"]
+
+
+def test_events_rejected_someones_proposal_targets_the_proposer(knowledge) -> None:
+    m = top("Turkey rejected Greece's proposal for talks.", knowledge)
+    assert m.event_type == "REJECT"
+    assert countries(m.actors) == ["TUR"] and countries(m.recipients) == ["GRC"]
+
+
+def test_events_announced_deployment_of_ships_is_mobilize(knowledge) -> None:
+    m = top("France announced it would send a frigate to the Red Sea.", knowledge)
+    assert m.event_type == "MOBILIZE"
+    assert countries(m.actors) == ["FRA"]
+
+
+def test_events_clause_describing_a_site_is_no_event(knowledge) -> None:
+    ms = code("Rebels shelled the town and the camps that host refugees.", knowledge)
+    assert [m.event_type for m in ms] == ["ASSAULT"]
+    assert code("The delegation visited bases hosting Italian troops.", knowledge)[0].event_type \
+        == "CONSULT"
+
+
+def test_events_killed_and_wounded_by_one_attack_is_one_event(knowledge) -> None:
+    ms = code("A mortar attack on the army post killed a soldier and wounded three civilians.",
+              knowledge)
+    [m] = [m for m in ms if m.event_type == "ASSAULT"]
+    assert m.mode == "heavy-weapons" and m.actors == ()
+    assert [a.sector for a in m.recipients] == ["MIL", "CVL"]
+
+
+def test_events_two_different_acts_of_one_doer_stay_two(knowledge) -> None:
+    ms = code("Militants attacked a checkpoint and took four policemen hostage.", knowledge)
+    assert sorted(m.cameo for m in ms) == ["181", "190"]
+
+
+@pytest.mark.parametrize(("text", "assault"), [
+    ("A teenager was shot and killed in Akron on Saturday.", True),
+    ("A 30-year-old man died after being shot in the back.", True),
+    ("A gunman opened fire on shoppers at a mall in Omaha.", True),
+    ("Two women were wounded in a drive-by shooting on Elm Street.", True),
+    ("Deputies arrested a suspect on Sunday in connection with the shooting.", False),
+    ("Neighbours held a vigil for the victims on Sunday night.", False),
+    ("The suspect appeared in court on Monday.", False),
+])
+def test_events_crime_news_shootings_are_firearm_assaults(text: str, assault: bool,
+                                                          knowledge) -> None:
+    got = [m for m in code(text, knowledge) if m.event_type == "ASSAULT"]
+    assert len(got) == (1 if assault else 0)
+    if assault:
+        assert got[0].mode == "firearms"
+
+
+def test_events_victim_of_a_passive_after_clause_is_the_recipient(knowledge) -> None:
+    m = top("A Kenyan farmer died after being shot by poachers.", knowledge)
+    assert m.event_type == "ASSAULT"
+    assert [a.text for a in m.actors] == ["poachers"]
+    assert countries(m.recipients) == ["KEN"]
+
+
+def test_events_investigated_attack_is_an_event_without_the_investigators(knowledge) -> None:
+    ms = code("Police in Tulsa are investigating a fatal shooting near a gas station.", knowledge)
+    assert [m.event_type for m in ms] == ["ACCUSE", "ASSAULT"]
+    shooting = ms[1]
+    assert shooting.actors == () and shooting.mode == "firearms"
+    assert "referenced" in shooting.flags
+
+
+def test_events_condemned_attack_targets_its_doers(knowledge) -> None:
+    ms = code("The African Union condemned the Sudanese air strikes on Darfur.", knowledge)
+    accuse = next(m for m in ms if m.event_type == "ACCUSE")
+    assert countries(accuse.recipients) == ["SDN"]
+    attack = next(m for m in ms if m.event_type == "ASSAULT")
+    assert countries(attack.actors) == ["SDN"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "cameo"), [
+    ("The two militias violated the truce on Tuesday.", "ASSAULT", "196"),
+    ("The Iranian navy held a naval exercise in the Gulf.", "MOBILIZE", "150"),
+    ("Armenian and Russian troops held joint exercises.", "COOPERATE", "062"),
+    ("The government allowed foreign inspectors to visit the site.", "RETREAT", "0862"),
+    ("Norway brokered a truce between the rebels and the army.", "CONSULT", "045"),
+    ("Kuwait gave 20 million dollars to Jordan.", "AID", "071"),
+])
+def test_events_codebook_verbs_and_objects(text: str, event_type: str, cameo: str,
+                                           knowledge) -> None:
+    m = top(text, knowledge)
+    assert (m.event_type, m.cameo) == (event_type, cameo)
+
+
+def test_events_sentence_opening_name_read_as_adverb_is_still_the_subject(knowledge) -> None:
+    m = top("Turkey massed troops along the Syrian border.", knowledge)
+    assert m.event_type == "MOBILIZE" and countries(m.actors) == ["TUR"]
+
+
+def test_events_dative_to_phrase_is_the_recipient(knowledge) -> None:
+    m = top("Egypt sent troops to Libya.", knowledge)
+    assert m.event_type == "MOBILIZE" and countries(m.recipients) == ["LBY"]

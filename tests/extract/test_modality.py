@@ -57,3 +57,26 @@ def test_modality_said_must_is_request(knowledge) -> None:
     assert ms[0].event_type == "REQUEST"
     assert ms[0].actors[0].country == "DEU"
     assert ms[0].recipients[0].country == "POL"
+
+
+@pytest.mark.parametrize("text", [
+    "No Kenyan soldiers were killed in the raid, the ministry said.",
+    "Nobody was injured when the rebels shelled the empty barracks at dawn? No.",
+    "None of the hostages were harmed.",
+    "No one was hurt in the explosion.",
+    "The gunmen killed no one, police said.",
+])
+def test_modality_no_one_as_party_gives_no_assault(text: str, knowledge) -> None:
+    ms = code(text, knowledge)
+    assert not [m for m in ms if m.event_type == "ASSAULT" and m.trigger.text != "explosion"]
+    assert all(not a.text.lower().startswith(("no", "none")) for m in ms for a in m.actors)
+
+
+def test_modality_nobody_check_on_the_parse(knowledge) -> None:
+    from polemos.extract.modality import negation
+
+    doc = knowledge.nlp("No Americans were killed.")
+    killed = next(t for t in doc if t.lemma_ == "kill")
+    assert negation(killed) is not None
+    doc = knowledge.nlp("Some Americans were killed.")
+    assert negation(next(t for t in doc if t.lemma_ == "kill")) is None
