@@ -45,14 +45,18 @@ __all__ = [
 ]
 
 
-@cache
-def get_knowledge(kb_dirs: tuple[str, ...] = ()) -> Knowledge:
+def get_knowledge(kb_dirs: Sequence[str | Path] = ()) -> Knowledge:
     """The shared Knowledge for these user folders (loaded once per process, on first use)."""
+    return _shared_knowledge(tuple(str(Path(p).resolve()) for p in kb_dirs))
+
+
+@cache
+def _shared_knowledge(kb_dirs: tuple[str, ...]) -> Knowledge:
     return load_knowledge(kb_dirs)
 
 
 def _default_knowledge() -> Knowledge:
-    return get_knowledge(())
+    return get_knowledge()
 
 
 def code_article(article: Article, knowledge: Knowledge | None = None) -> list[Mention]:

@@ -73,7 +73,7 @@ def cli() -> None:
               help="Output: a readable table, schema-v1 JSON Lines, or CSV.")
 @_db_option
 @click.option("--no-db", is_flag=True, help="Do not store anything; only print.")
-@click.option("-o", "--output", type=click.File("w", lazy=True), default="-",
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=False), default="-",
               help="Write records here instead of stdout.")
 @_kb_option
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1),
@@ -94,7 +94,7 @@ def code(paths: tuple[str, ...], default_date: str | None, fmt: str, db: str | N
     if db and no_db:
         raise click.UsageError("--db and --no-db exclude each other")
     with _errors_exit():
-        knowledge = polemos.get_knowledge(tuple(kb_dirs))
+        knowledge = polemos.get_knowledge(kb_dirs).load_all()  # bad knowledge: exit 2 now
         store = None if no_db else polemos.open_store(db)
         streaming = fmt == "jsonl"
         sink = (lambda records: write_records(records, "jsonl", output)) if streaming else None
@@ -132,7 +132,7 @@ def demo(db: str | None, fmt: str) -> None:
     from polemos.console import ProgressReporter, write_records
 
     with _errors_exit():
-        knowledge = polemos.get_knowledge()
+        knowledge = polemos.get_knowledge().load_all()
         with polemos.open_store(db) as store, ProgressReporter("demo") as progress:
             result = polemos.code_paths([polemos.sample_articles_path()], knowledge=knowledge,
                                         store=store, progress=progress.advance)
@@ -172,7 +172,7 @@ def export(fmt: str, output: str, table: str, db: str | None) -> None:
 
 
 def _per_article(paths: tuple[str, ...], default_date: str | None, fmt: str,
-                 produce: Any, to_record: Any, kb_dirs: tuple[str, ...] = ()) -> None:
+                 produce: Any, to_record: Any) -> None:
     """Shared body of `geoparse` and `dates`: records per article, failures to stderr."""
     import polemos
     from polemos.console import write_records
@@ -181,7 +181,7 @@ def _per_article(paths: tuple[str, ...], default_date: str | None, fmt: str,
     failures: list[Failure] = []
     n = 0
     with _errors_exit():
-        knowledge = polemos.get_knowledge(tuple(kb_dirs))
+        knowledge = polemos.get_knowledge()
         for item in read_paths(paths, _check_date(default_date)):
             if isinstance(item, Failure):
                 failures.append(item)
@@ -205,7 +205,7 @@ def _per_article(paths: tuple[str, ...], default_date: str | None, fmt: str,
 @_date_option
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
 def geoparse(paths: tuple[str, ...], default_date: str | None, fmt: str) -> None:
-    """Find and resolve every place name: one record per toponym with offsets and coordinates."""
+    """Find place names: one record per resolved toponym, with offsets and coordinates."""
     from polemos.output import toponym_record
     from polemos.pipeline import geoparse_article
 
@@ -240,9 +240,11 @@ def explain(sentence: str, default_date: str | None, kb_dirs: tuple[str, ...],
     from polemos.explain import explain as explain_sentence
     from polemos.explain import format_explanation
 
+    if not sentence.strip():
+        raise click.UsageError("SENTENCE is empty (expected the words to explain)")
     with _errors_exit():
         result = explain_sentence(sentence, _check_date(default_date),
-                                  polemos.get_knowledge(tuple(kb_dirs)))
+                                  polemos.get_knowledge(kb_dirs))
     click.echo(json.dumps(result, indent=2, default=str) if as_json else format_explanation(result))
 
 
@@ -261,7 +263,7 @@ def evaluate(kind: str, gold: str, limit: int | None, as_json: bool,
 
     with _errors_exit():
         report, text = polemos.evaluate_gold(kind, Path(gold), limit=limit,
-                                        knowledge=polemos.get_knowledge(tuple(kb_dirs)))
+                                        knowledge=polemos.get_knowledge(kb_dirs))
     click.echo(json.dumps(report, default=str) if as_json else text)
 
 

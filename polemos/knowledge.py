@@ -59,6 +59,14 @@ class Knowledge:
 
         return load_nlp(self.actors.ruler_patterns())
 
+    def load_all(self) -> Knowledge:
+        """Load every part now, so a broken file stops a run before any article is coded.
+
+        Raises KnowledgeError (data files) or GazetteerError (place index).
+        """
+        _ = (self.ontology, self.lexicon, self.actors, self.nlp, self.gazetteer)
+        return self
+
     @classmethod
     def with_actors(cls, actors: ActorKB) -> Knowledge:
         """Knowledge whose actor KB is ``actors`` (e.g. a PETRARCH dictionary) instead of ours."""

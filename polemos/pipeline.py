@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from polemos.errors import PolemosError
 from polemos.extract.events import extract_mentions
 from polemos.extract.numbers import find_casualties, with_story_deaths
 from polemos.model import (
@@ -92,7 +93,8 @@ def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
     if counts.is_floor and violent and (counts.dead or counts.injured):
         flags.append("count_is_floor")
     return replace(
-        m, published=article.date, date=date, date_precision=precision, location=location,
+        m, text=m.text.rstrip(), published=article.date, date=date, date_precision=precision,
+        location=location,
         dead=counts.dead if violent else None, injured=counts.injured if violent else None,
         arrested=counts.arrested if m.event_type in _COUNTS_ARRESTED else None,
         flags=tuple(flags))
@@ -159,7 +161,7 @@ def code_articles(items: Iterable[Article | Failure], knowledge: Knowledge, *,
     result = RunResult(run_id)
     if store is not None:
         store.start_run(run_id, __version__, knowledge.config())
-    seen: set[str] = set()
+    seen: dict[str, Article] = {}
     status = "failed"
     try:
         for batch in _batches(items, batch_size):
@@ -175,23 +177,35 @@ def code_articles(items: Iterable[Article | Failure], knowledge: Knowledge, *,
 
 
 def _run_batch(batch: list[Article | Failure], knowledge: Knowledge, store: Store | None,
-               result: RunResult, seen: set[str], sink: Sink | None, keep: bool) -> None:
+               result: RunResult, seen: dict[str, Article], sink: Sink | None, keep: bool) -> None:
     articles = [x for x in batch if isinstance(x, Article)]
     failures = [x for x in batch if isinstance(x, Failure)]
     result.articles_read += len(articles)
-    stored = store.stored_ids([a.id for a in articles]) if store is not None else set()
+    stored = store.stored_hashes([a.id for a in articles]) if store is not None else {}
     coded: list[tuple[Article, list[Mention]]] = []
     records: list[dict[str, Any]] = []
     for article in articles:
-        if article.id in seen or article.id in stored:
-            result.articles_skipped += 1
-            if article.id in stored and article.id not in seen and store is not None:
-                records.extend(store.mention_records([article.id]))
-            seen.add(article.id)
+        first = seen.get(article.id)
+        known = stored.get(article.id)
+        if (first is not None and first.content_hash != article.content_hash) or (
+                first is None and known is not None and known != article.content_hash):
+            # one id, two texts: never collapse two articles into one, never overwrite silently
+            where = first.origin if first is not None else "the store"
+            failures.append(Failure(article.origin or article.id, "validate",
+                                    f"id {article.id!r} is already used by a different article "
+                                    f"({where}); give each article its own id", "id", article.id))
             continue
-        seen.add(article.id)
+        if first is not None or known is not None:
+            result.articles_skipped += 1
+            if first is None and store is not None:
+                records.extend(store.mention_records([article.id]))
+            seen.setdefault(article.id, article)
+            continue
+        seen[article.id] = article
         try:
             mentions = code_article(article, knowledge)
+        except PolemosError:
+            raise  # broken knowledge or index: the whole run stops (exit 2), not one article
         except Exception as err:  # one broken article never stops a batch: record it, go on
             failures.append(Failure(article.origin or article.id, "code",
                                     f"{type(err).__name__}: {err}", article_id=article.id))

@@ -73,13 +73,17 @@ class Store:
         self.con.close()
 
     # --- reading -----------------------------------------------------------------------------
+    def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """The content hash of each of these article ids that the store already holds."""
+        if not ids:
+            return {}
+        rows = self.con.execute("SELECT id, content_hash FROM articles WHERE list_contains(?, id)",
+                                [list(ids)]).fetchall()
+        return {r[0]: r[1] for r in rows}
+
     def stored_ids(self, ids: Sequence[str]) -> set[str]:
         """Which of these article ids are already in the store."""
-        if not ids:
-            return set()
-        rows = self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)",
-                                [list(ids)]).fetchall()
-        return {r[0] for r in rows}
+        return set(self.stored_hashes(ids))
 
     def mention_records(self, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
         """Stored mentions of these articles as schema-v1 dicts, in document order."""
@@ -94,9 +98,12 @@ class Store:
 
     def query(self, sql: str, params: Sequence[object] = ()) -> tuple[list[str], list[tuple]]:
         """Run SQL; the column names and rows. Raises StoreError with DuckDB's message."""
+        if not sql.strip():
+            raise StoreError("empty SQL (expected a query, e.g. SELECT * FROM mentions LIMIT 5)",
+                             str(self.path), "sql")
         try:
             cur = self.con.execute(sql, list(params))
-            if cur.description is None:
+            if cur is None or cur.description is None:
                 return [], []
             return [d[0] for d in cur.description], cur.fetchall()
         except duckdb.Error as err:
@@ -153,17 +160,19 @@ class Store:
         if table not in TABLES:
             raise StoreError(f"no table {table!r} (expected one of {', '.join(TABLES)})",
                              str(self.path), "table")
+        if fmt not in ("parquet", "csv", "jsonl"):
+            raise StoreError(f"unknown format {fmt!r} (expected parquet, csv or jsonl)", None, "format")
         n = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         target = str(path).replace("'", "''")
-        if fmt == "parquet":
-            self.con.execute(f"COPY {table} TO '{target}' (FORMAT parquet)")
-        elif fmt == "csv":
-            self.con.execute(f"COPY (SELECT {_flat_columns(table)} FROM {table}) TO '{target}' "
-                             "(FORMAT csv, HEADER)")
-        elif fmt == "jsonl":
-            self.con.execute(f"COPY {table} TO '{target}' (FORMAT json)")
-        else:
-            raise StoreError(f"unknown format {fmt!r} (expected parquet, csv or jsonl)", None, "format")
+        try:
+            if fmt == "csv" and table == "mentions":
+                _write_mentions_csv(self, path)  # the same columns as `polemos code --format csv`
+            else:
+                options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER",
+                           "jsonl": "FORMAT json"}[fmt]
+                self.con.execute(f"COPY {table} TO '{target}' ({options})")
+        except (duckdb.Error, OSError) as err:
+            raise StoreError(f"cannot write {fmt}: {str(err).splitlines()[0]}", str(path), "output") from None
         return n
 
 
@@ -193,22 +202,16 @@ def _q(column: str) -> str:
     return f'"{column}"'
 
 
-def _flat_columns(table: str) -> str:
-    """Columns for CSV: nested values (actors, location, trigger) flattened to readable text."""
-    if table != "mentions":
-        return "*"
-    nested = {
-        "trigger": "trigger.text AS trigger",
-        "actors": "array_to_string(list_transform(actors, lambda a: coalesce(a.country, '') || ':' || "
-                  "coalesce(a.sector, '') || ':' || a.text), '; ') AS actors",
-        "recipients": "array_to_string(list_transform(recipients, lambda a: coalesce(a.country, '') || "
-                      "':' || coalesce(a.sector, '') || ':' || a.text), '; ') AS recipients",
-        "location": "location.name AS location, location.lat AS lat, location.lon AS lon, "
-                    "location.country AS location_country, location.precision AS location_precision",
-        "context": "array_to_string(context, ';') AS context",
-        "flags": "array_to_string(flags, ';') AS flags",
-    }
-    return ", ".join(nested.get(c, _q(c)) for c in _MENTION_COLUMNS)
+def _write_mentions_csv(store: Store, path: Path) -> None:
+    from polemos.output import CSV_COLUMNS, flat_mention, write_csv
+
+    ids = [r[0] for r in store.con.execute("SELECT DISTINCT doc_id FROM mentions ORDER BY 1").fetchall()]
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        write_csv((flat_mention(r) for r in store.mention_records(ids)), out, CSV_COLUMNS)
+
+
+# schema-v1 key order (as `mention_record` writes it): a record read back is byte-identical
+_RECORD_KEYS = ("schema", "id", *(c for c in _MENTION_COLUMNS if c not in ("schema", "id")))
 
 
 def _record_from_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -217,7 +220,7 @@ def _record_from_row(row: dict[str, Any]) -> dict[str, Any]:
     row["published"] = published.isoformat() if published is not None else None
     row["context"] = list(row.get("context") or [])
     row["flags"] = list(row.get("flags") or [])
-    return row
+    return {k: row[k] for k in _RECORD_KEYS}
 
 
 def _mentions_table(records: Iterable[dict[str, Any]]) -> pa.Table:

@@ -72,7 +72,7 @@ def test_store_export_csv_and_jsonl(tmp_path: Path) -> None:
         store.export(tmp_path / "m.jsonl", "jsonl")
     header, *rows = (tmp_path / "m.csv").read_text().splitlines()
     assert "actors" in header and len(rows) == 2
-    assert "SYR:MIL:Government forces" in rows[0]
+    assert "SYR MIL (Government forces)" in rows[0]
     lines = (tmp_path / "m.jsonl").read_text().splitlines()
     assert len(lines) == 2 and '"event_type":"ASSAULT"' in lines[0]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import click
@@ -19,13 +20,21 @@ def _walk(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
     return out
 
 
-def main() -> None:
+def render() -> str:
+    """The CLI reference as Markdown, from every command's --help."""
     parts = ["# CLI reference\n", "Generated from `--help` by `tools/gen_cli_docs.py`; do not edit.\n",
              "Exit status: 0 all fine, 1 some inputs failed (listed on stderr), 2 usage or setup error.\n"]
+    # a child of the group's context inherits its settings (-h as well as --help), as when run
+    root = click.Context(cli, info_name="polemos", **cli.context_settings)
     for path, command in _walk(cli, "polemos"):
-        with click.Context(command, info_name=path) as ctx:
-            parts.append(f"## `{path}`\n\n```\n{command.get_help(ctx)}\n```\n")
-    (Path(__file__).parent.parent / "docs" / "cli.md").write_text("\n".join(parts))
+        ctx = click.Context(command, info_name=path, parent=root)
+        parts.append(f"## `{path}`\n\n```\n{command.get_help(ctx)}\n```\n")
+    return "\n".join(parts)
+
+
+def main() -> None:
+    argparse.ArgumentParser(description=__doc__).parse_args()
+    (Path(__file__).parent.parent / "docs" / "cli.md").write_text(render())
 
 
 if __name__ == "__main__":

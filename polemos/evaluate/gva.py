@@ -9,7 +9,6 @@ text and a dated, located incident, shuffled with ``random.Random(7)``, the firs
 from __future__ import annotations
 
 import json
-import math
 import random
 import statistics
 from collections import Counter, defaultdict
@@ -18,18 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from polemos.errors import InputError
+from polemos.evaluate.geoparsing import km
 from polemos.model import Article
 
 SAMPLE = 300  # the held-out scorer's sample size
 SEED = 7
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine, Earth diameter 12,742 km)."""
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(a))
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,7 @@ from pathlib import Path
 from polemos.errors import InputError
 from polemos.ingest.html import article_from_html
 from polemos.ingest.validate import article_from_fields, check_text, parse_date
-from polemos.model import Article, Failure
+from polemos.model import Article, Failure, stable_id
 
 SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".html", ".htm")
 # Seed-style articles open with "date YYYY-MM-DD", possibly on the same line as the text.
@@ -142,7 +143,8 @@ def read_stdin(default_date: str | None, stream: io.BufferedReader | None = None
     try:
         text = decode((stream or sys.stdin.buffer).read(), where)
         suffix = ".jsonl" if text.lstrip().startswith("{") else ".txt"
-        yield from read_text(text, suffix, "stdin", where, default_date)
+        # piped text has no name: its id is its content, so two different pipes never collide
+        yield from read_text(text, suffix, "stdin-" + stable_id(text), where, default_date)
     except InputError as err:
         yield Failure(err.where or where, "read", err.message, field=err.field)
 
@@ -155,11 +157,26 @@ def read_paths(paths: Iterable[str | Path], default_date: str | None = None) -> 
             continue
         path = Path(raw)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if file.suffix.lower() in SUFFIXES and not file.name.startswith("."):
-                    doc_id = file.relative_to(path).with_suffix("").as_posix()
-                    yield from read_file(file, doc_id, default_date)
+            yield from _read_folder(path, default_date)
         elif path.is_file():
             yield from read_file(path, path.stem, default_date)
         else:
             yield Failure(str(path), "read", "no such file or folder")
+
+
+def _read_folder(folder: Path, default_date: str | None) -> Iterator[Item]:
+    """Every article file under ``folder`` (sorted); unreadable subfolders and a folder with no
+    article files at all are failures, not silence."""
+    problems: list[OSError] = []
+    files = sorted(Path(root) / name
+                   for root, dirs, names in os.walk(folder, onerror=problems.append)
+                   for name in names
+                   if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."))
+    for err in sorted(problems, key=str):
+        yield Failure(str(err.filename or folder), "read", err.strerror or str(err))
+    if not files and not problems:
+        yield Failure(str(folder), "read",
+                      f"no article files in this folder (expected {', '.join(SUFFIXES)})")
+    for file in files:
+        doc_id = file.relative_to(folder).with_suffix("").as_posix()
+        yield from read_file(file, doc_id, default_date)
