@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from polemos.errors import KnowledgeError
 from polemos.extract.lexicon_files import read_lexicon, readers, words
@@ -254,8 +255,8 @@ def find_casualties(sentence: str, lexicon: CasualtyLexicon | None = None) -> Ca
     when a count came from a vague word ("dozens") or a floor hedge ("at least").
     Example: ``find_casualties("Gunmen killed at least 12 people.")`` -> dead 12, is_floor True.
     """
-    lex = lexicon or _DEFAULT
-    patterns, own_hand, tally = (_PATTERNS, _SELF, _TALLY) if lexicon is None else (
+    lex = lexicon or _default_lexicon()
+    patterns, own_hand, tally = _default_patterns() if lexicon is None else (
         lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern())
     found: dict[Category, Quantity] = {}
     objects = 0  # victims of an active verb ("killed three people"), the attacker not among them
@@ -292,10 +293,16 @@ def find_casualties(sentence: str, lexicon: CasualtyLexicon | None = None) -> Ca
                       is_floor=any(q.is_floor for q in parts))
 
 
-_DEFAULT = CasualtyLexicon.load()  # read once at import; immutable, shared by every call
-_PATTERNS = _DEFAULT.patterns()
-_SELF = _DEFAULT.self_inflicted_pattern()
-_TALLY = _DEFAULT.tally_pattern()
+@cache
+def _default_lexicon() -> CasualtyLexicon:
+    """Our casualty lexicon, read on first use (not at import); immutable, shared by every call."""
+    return CasualtyLexicon.load()
+
+
+@cache
+def _default_patterns() -> tuple[Any, Any, Any]:
+    lex = _default_lexicon()
+    return lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern()
 
 
 def with_story_deaths(own: Casualties, story: Sequence[str],

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from polemos.model import DatePrecision, TextSpan, TimeExpr
 from polemos.resolve.date_lexicon import (
@@ -328,7 +329,7 @@ def find_time_expressions(text: str, published: str | None,
     Example: ``find_time_expressions("Police said Friday ...", "2019-12-30")`` -> Friday is
     ``2019-12-27`` at day precision.
     """
-    grammar = _DEFAULT if lexicon is None else _Grammar.build(lexicon)
+    grammar = _default_grammar() if lexicon is None else _Grammar.build(lexicon)
     dct = _anchor(published)
     found: list[_Found] = []
     for pattern, resolve in grammar.rules:
@@ -344,11 +345,20 @@ def find_time_expressions(text: str, published: str | None,
             for k in sorted(kept, key=lambda f: f.start)]
 
 
-_DEFAULT = _Grammar.build(TimeLexicon.load())  # compiled once at import; immutable thereafter
+@cache
+def _default_grammar() -> _Grammar:
+    """Our time lexicon, compiled on first use (not at import, so a bad file is a clear error
+    at call time); immutable and shared thereafter."""
+    return _Grammar.build(TimeLexicon.load())
+
+
+@cache
+def _cues() -> StoryCues:
+    return StoryCues.build(_default_grammar().lexicon)
+
 
 
 _PRECISION_COST = {"day": 0, "week": 60, "month": 90, "year": 120}  # characters of distance
-_CUES = StoryCues.build(_DEFAULT.lexicon)
 _BEFORE, _AFTER = 60, 40  # characters around a time searched for report and event cues
 
 
@@ -380,11 +390,11 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
 
     def reported(t: TimeExpr) -> bool:
         context = around(t)
-        return context is not None and _CUES.is_reported(*context)
+        return context is not None and _cues().is_reported(*context)
 
     def marked(t: TimeExpr) -> bool:
         context = around(t)
-        return context is not None and _CUES.is_marked(*context)
+        return context is not None and _cues().is_marked(*context)
 
     def cost(t: TimeExpr) -> float:
         gap = (trigger.start - t.span.end if t.span.end <= trigger.start
