@@ -21,6 +21,12 @@ first. YAML layout (STYLE.md §4)::
     facility_nouns: [air base, airport]  # "Al Asad air base" is a place, not an actor
     former_markers: [former]             # "former president X" is an elite (ELI), not GOV
     opponent_prefixes: [anti]            # "anti-Syrian journalist": Syria is not its country
+    part_nouns: [branch, wing]           # "Libyan branch of the Islamic State" is the group
+    agent_senses:                        # ambiguous role nouns: commonest sense unless cued
+      - {nouns: [deputies], default: COP, cues: {LEG: [LEG, OPP, duma]}}
+      - {nouns: [spokesman], default: GOV, cues: any}
+
+An organisation with ``transnational: true`` has no fixed country (only the phrase's).
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ from polemos.datafiles import (
     read_yaml,
 )
 from polemos.errors import KnowledgeError
-from polemos.resolve.actor_index import KINDS, Entry, Role
+from polemos.resolve.actor_index import KINDS, Entry, Role, Sense, key_of
 
 SECTORS = frozenset(("GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "INS", "UAF", "CVL",
                      "PRO", "MED", "JRN", "BUS", "EDU", "REL", "NGO", "IGO", "REF", "LAB", "CRM",
@@ -52,7 +58,7 @@ _CODE = re.compile(r"^[A-Z]{3}$")
 _ISO_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 YAML_SECTIONS = ("organisations", "people", "countries", "agents", "patron_markers",
                  "patron_prefixes", "generic_words", "facility_nouns", "former_markers",
-                 "opponent_prefixes")
+                 "opponent_prefixes", "part_nouns", "agent_senses")
 ROLE_KEYS = frozenset({"country", "sector", "patron", "from", "until", "source", "note"})
 
 
@@ -68,6 +74,8 @@ class KBData:
     facility_nouns: set[str] = field(default_factory=set)
     former_markers: set[str] = field(default_factory=set)
     opponent_prefixes: set[str] = field(default_factory=set)
+    part_nouns: set[str] = field(default_factory=set)
+    senses: dict[str, Sense] = field(default_factory=dict)  # normalised noun -> its senses
     layers: int = 0
 
 
@@ -188,6 +196,7 @@ def _load_yaml(path: Path, data: KBData, problems: Problems) -> None:
             if entry is not None:
                 data.entries[entry.id] = entry
     _yaml_agents(doc, path, line_of, data, problems)
+    _yaml_senses(doc, path, line_of, data, problems)
 
 
 def _yaml_entry(item: Any, kind: str, at: tuple[str, int], path: Path, line_of: LineOf,
@@ -240,9 +249,15 @@ def _yaml_entry(item: Any, kind: str, at: tuple[str, int], path: Path, line_of: 
                               end_of(values[4]) if values[4] else None))
         else:
             ok = False
+    transnational = item.get("transnational", False)
+    if not isinstance(transnational, bool):
+        problems.add(path, line_of((*at, "transnational")), f"{label}.transnational",
+                     f"{transnational!r} is not true or false", "true, false, or absent")
+        ok = False
     if not ok:
         return None
-    return Entry(ident, kind, names[0], tuple(names), tuple(roles), layer, f"{path}:{line}")
+    return Entry(ident, kind, names[0], tuple(names), tuple(roles), layer, f"{path}:{line}",
+                 transnational)
 
 
 def _yaml_agents(doc: Mapping[str, Any], path: Path, line_of: LineOf, data: KBData,
@@ -268,9 +283,61 @@ def _yaml_agents(doc: Mapping[str, Any], path: Path, line_of: LineOf, data: KBDa
                         ("generic_words", data.generic_words),
                         ("facility_nouns", data.facility_nouns),
                         ("former_markers", data.former_markers),
-                        ("opponent_prefixes", data.opponent_prefixes)):
+                        ("opponent_prefixes", data.opponent_prefixes),
+                        ("part_nouns", data.part_nouns)):
         values = doc.get(key, [])
         if not isinstance(values, list) or not all(isinstance(m, str) for m in values):
             problems.add(path, line_of((key,)), key, "not a list of words", "[word, word, ...]")
         else:
             target.update(m.lower() for m in values)
+
+
+SENSE_HELP = ("{nouns: [noun, ...], default: SECTOR or null, "
+              "cues: any, or {SECTOR: [SECTOR or cue word, ...]}}")
+
+
+def _yaml_senses(doc: Mapping[str, Any], path: Path, line_of: LineOf, data: KBData,
+                 problems: Problems) -> None:
+    """``agent_senses``: role nouns whose sector depends on the words around them."""
+    items = doc.get("agent_senses", [])
+    if not isinstance(items, list):
+        problems.add(path, line_of(("agent_senses",)), "agent_senses", "not a list", SENSE_HELP)
+        return
+    for i, item in enumerate(items):
+        label, line = f"agent_senses[{i}]", line_of(("agent_senses", i))
+        nouns = item.get("nouns") if isinstance(item, Mapping) else None
+        if not isinstance(nouns, list) or not nouns or not all(
+                isinstance(n, str) and key_of(n) for n in nouns):
+            problems.add(path, line, f"{label}.nouns", "missing or not a list of words",
+                         SENSE_HELP)
+            continue
+        default, cues = item.get("default"), item.get("cues")
+        if default is not None and default not in SECTORS:
+            problems.add(path, line, f"{label}.default", f"{default!r} is not a sector",
+                         SECTOR_HELP)
+            continue
+        if cues == "any":
+            sense = Sense(default, any_sector=True)
+        elif isinstance(cues, Mapping) and all(
+                k in SECTORS and isinstance(v, list) and all(isinstance(c, str) for c in v)
+                for k, v in cues.items()):
+            # an upper-case cue is a sector (of another role noun), a lower-case one a word
+            sense = Sense(default,
+                          tuple((c, k) for k, v in cues.items() for c in v if c in SECTORS),
+                          tuple((key_of(c), k) for k, v in cues.items() for c in v
+                                if c not in SECTORS))
+        else:
+            problems.add(path, line, f"{label}.cues", f"{cues!r} is not a list of cues",
+                         SENSE_HELP)
+            continue
+        for noun in nouns:
+            data.senses[key_of(noun)] = sense
+
+
+def facility_places() -> list[tuple[str, str]]:
+    """(name, country) of the places in our gazetteer additions that lie in one country: the
+    bases, crossings and zones a facility phrase may name. Raises KnowledgeError if unreadable."""
+    from polemos.resolve.additions import load_additions
+
+    return [(name, p.country) for p in load_additions().places if p.country
+            for name in (p.name, *p.aliases)]

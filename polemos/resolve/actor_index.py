@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 _WORD = re.compile(r"[^\W_]+(?:['’`ʼ.][^\W_]+)*\.?", re.UNICODE)
 _DROP = re.compile(r"['’`ʼ.]")
@@ -20,6 +21,9 @@ _PLAIN = re.compile(r"^[A-Za-z0-9 ]*$")
 _POSSESSIVE = re.compile(r"['’`ʼ]s$", re.IGNORECASE)
 ACRONYM_MAX = 3
 KINDS = ("country", "org", "person")
+PATTERN_LABELS = {"org": "ORG", "person": "PERSON", "country": "GPE"}
+RULER_PEOPLE_SINCE = "2000-01-01"
+PERSON_NAMES_MAX = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,40 @@ class Entry:
     roles: tuple[Role, ...]
     layer: int = 0  # later layers (our hand files, then user folders) win over earlier ones
     where: str = ""  # path:line it was read from
+    # a group acting in many countries (Islamic State, al-Qaeda): its country is only the one
+    # its phrase names ("Islamic State in Mali"), never one fixed country nor a namesake's
+    transnational: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """How an ambiguous role noun reads: ``default`` (its commonest news sense, or None) unless
+    a cue in its phrase picks another: a cue word (``duma`` -> LEG), or another role noun whose
+    sector is a cue (``opposition deputies``: OPP -> LEG); with ``any_sector`` every other role
+    noun is a cue for its own sector (``police spokesman`` -> COP)."""
+
+    default: str | None
+    cue_sectors: tuple[tuple[str, str], ...] = ()  # (sector of a role noun, sector it gives)
+    cue_words: tuple[tuple[str, str], ...] = ()  # (normalised word, sector it gives)
+    any_sector: bool = False
+
+    def read(self, noun: str, nouns: Sequence[tuple[int, str]], phrase: Sequence[str],
+             sectors: Mapping[str, str]) -> str | None:
+        """The sector of ``noun`` among the ``phrase``'s words and role ``nouns`` ((start, key)
+        pairs, ``sectors`` giving theirs): a cue word wins ("Duma deputies" -> LEG), then the
+        role noun nearest to it whose sector is a cue ("opposition deputies" -> LEG, "police
+        spokesman" -> COP), else the default."""
+        by_word = dict(self.cue_words)
+        for word in phrase:
+            if word in by_word:
+                return by_word[word]
+        at = next((s for s, k in nouns if k == noun), len(phrase))
+        by_sector = dict(self.cue_sectors)
+        for _, key in sorted((abs(s - at), k) for s, k in nouns if k != noun):
+            sector = sectors.get(key)
+            if sector is not None and (self.any_sector or sector in by_sector):
+                return sector if self.any_sector else by_sector[sector]
+        return self.default
 
 
 def words(text: str) -> list[tuple[str, str]]:
@@ -97,12 +135,16 @@ def best_role(roles: Sequence[Role], date: str | None) -> Role | None:
 
 
 class NameIndex:
-    """Normalised name -> entry numbers, plus the longest name length for the n-gram scan."""
+    """Normalised name -> entry numbers, plus the longest name length for the n-gram scan.
 
-    def __init__(self) -> None:
+    ``acronym_max``: the longest one-word name matched only in capitals (role nouns use 2:
+    "man", "boy" and "spy" are words, "PM" and "MP" acronyms)."""
+
+    def __init__(self, acronym_max: int = ACRONYM_MAX) -> None:
         self.keys: dict[str, list[int]] = {}
         self.acronyms: set[str] = set()
         self.max_words = 1
+        self.acronym_max = acronym_max
 
     def add(self, name: str, entry_no: int) -> None:
         """Index one name of entry ``entry_no``."""
@@ -112,7 +154,7 @@ class NameIndex:
         if not ws:
             return
         key = " ".join(w for w, _ in ws)
-        if len(ws) == 1 and len(key) <= ACRONYM_MAX:
+        if len(ws) == 1 and len(key) <= self.acronym_max:
             self.acronyms.add(key)
         found = self.keys.setdefault(key, [])
         if entry_no not in found:
@@ -138,3 +180,28 @@ class NameIndex:
                 found.append((i, i + size, entries))
                 taken.update(range(i, i + size))
         return sorted(found, key=lambda m: (-(m[1] - m[0]), m[0]))
+
+
+def ruler_patterns(entries: Sequence[Entry], role_words: set[str]) -> list[dict[str, Any]]:
+    """EntityRuler patterns for ``entries`` (highest layer first), as ``ActorKB.ruler_patterns``."""
+    seen: set[tuple[str, str]] = set()
+    patterns = []
+    for entry in entries:  # highest layer first: its spelling of a name is kept
+        if entry.kind == "person" and not any(
+                (r.start or "") >= RULER_PEOPLE_SINCE and r.sector not in (None, "ELI")
+                for r in entry.roles if r.is_dated):
+            continue
+        if entry.kind == "org" and all(r.sector == "BUS" for r in entry.roles):
+            continue
+        label = PATTERN_LABELS[entry.kind]
+        # a person's first names are the usual ones; later ones are mostly misspellings
+        names = entry.names[:PERSON_NAMES_MAX] if entry.kind == "person" else entry.names
+        for name in names:
+            ws = [w for w, _ in words(name)]
+            if not 2 <= len(ws) <= 5 or (label, " ".join(ws)) in seen:
+                continue
+            if entry.kind == "person" and any(w in role_words for w in ws):
+                continue
+            seen.add((label, " ".join(ws)))
+            patterns.append({"label": label, "pattern": name, "id": entry.id})
+    return patterns

@@ -4,7 +4,8 @@
 over them; ``ActorKB.from_phoenix()`` reads PETRARCH/Phoenix dictionaries instead. ``resolve``
 combines, in one pass over the phrase's word n-grams (dict lookups, never a scan of the KB):
 named entities (longest match wins; a person's role chosen by the date), countries, demonyms
-and capitals as metonyms, role nouns as sectors, and "X-backed" as the patron X.
+and capitals as metonyms, role nouns as sectors (an ambiguous one read by its cues), "X-backed"
+as the patron X, and a named facility's country from our gazetteer additions.
 """
 
 from __future__ import annotations
@@ -17,15 +18,21 @@ from typing import Any
 
 from polemos.datafiles import Problems, read_yaml
 from polemos.model import Actor
-from polemos.resolve.actor_files import KBData, load_folder
-from polemos.resolve.actor_index import Entry, NameIndex, Role, best_role, key_of, words
+from polemos.resolve.actor_files import KBData, facility_places, load_folder
+from polemos.resolve.actor_index import (
+    Entry,
+    NameIndex,
+    Role,
+    Sense,
+    best_role,
+    key_of,
+    ruler_patterns,
+    words,
+)
 
 log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
 CAMEO_CODES = DATA_DIR / "phoenix" / "cameo_codes.yaml"
-PATTERN_LABELS = {"org": "ORG", "person": "PERSON", "country": "GPE"}
-RULER_PEOPLE_SINCE = "2000-01-01"
-PERSON_NAMES_MAX = 3
 # words after which a noun phrase's modifiers begin ("the President of Iraq"): grammar, not data
 PREPOSITIONS = frozenset({"of", "in", "from", "at", "for", "on", "with", "near", "inside",
                           "against", "to", "by"})
@@ -40,14 +47,14 @@ class _Match:
 class ActorKB:
     """Countries, organisations, people (with dated roles) and role nouns, indexed by name."""
 
-    def __init__(self, data: KBData) -> None:
+    def __init__(self, data: KBData, places: Sequence[tuple[str, str]] = ()) -> None:
         self.entries: tuple[Entry, ...] = tuple(sorted(data.entries.values(),
                                                        key=lambda e: (-e.layer, e.id)))
         self.names = NameIndex()
         self.surnames = NameIndex()
         # a source's name made only of common words ("Union", "Opposition coalition") would
         # swallow ordinary phrases: such names are not indexed
-        generic = data.generic_words | {n for n in data.agents if " " not in n}
+        generic = data.generic_words | {n for n in (*data.agents, *data.senses) if " " not in n}
         for number, entry in enumerate(self.entries):
             # only generated (TSV) sources are filtered: hand-written names were chosen
             from_source = entry.where.rsplit(":", 1)[0].endswith(".tsv")
@@ -61,13 +68,27 @@ class ActorKB:
                     # "Georgia (nation)" is a dated state, not a person with a surname
                     if len(parts) > 1 and len(parts[-1]) > 3 and "(" not in name:
                         self.surnames.add(parts[-1], number)
-        self.agents = NameIndex()
+        self.agents = NameIndex(acronym_max=2)
         self.agent_sector: dict[str, str] = {}
         for noun, sector in sorted(data.agents.items()):
             key = key_of(noun)
             if key:
                 self.agent_sector[key] = sector
                 self.agents.add(noun, 0)
+        # an ambiguous noun's table sector is its default sense ("deputies" -> COP), or none
+        self.senses: dict[str, Sense] = dict(sorted(data.senses.items()))
+        for key, sense in self.senses.items():
+            self.agents.add(key, 0)
+            if sense.default is None:
+                self.agent_sector.pop(key, None)
+            else:
+                self.agent_sector[key] = sense.default
+        self.part_nouns = frozenset(data.part_nouns)
+        # named facilities ("Al Asad Air Base") -> their country, from our gazetteer additions
+        self.places = NameIndex()
+        self.place_countries = tuple(sorted({c for _, c in places}))
+        for name, country in places:
+            self.places.add(name, self.place_countries.index(country))
         self.facilities = NameIndex()
         for noun in sorted(data.facility_nouns):
             self.facilities.add(noun, 0)
@@ -91,7 +112,7 @@ class ActorKB:
             load_folder(folder, data, problems)
         problems.raise_if_any("actor knowledge")
         log.debug("actor KB: %d entries, %d role nouns", len(data.entries), len(data.agents))
-        return cls(data)
+        return cls(data, facility_places())
 
     @classmethod
     def from_phoenix(cls, actor_paths: Sequence[Path], agent_paths: Sequence[Path] = (), *,
@@ -152,6 +173,8 @@ class ActorKB:
         used |= self._opposed(tokens)
         # the head of "the President of Iraq" comes before the preposition: look there first
         cut = next((i for i, (w, _) in enumerate(tokens) if i and w in PREPOSITIONS), len(tokens))
+        if cut < len(tokens) and tokens[cut][0] == "of" and tokens[cut - 1][0] in self.part_nouns:
+            cut = len(tokens)  # "the Libyan branch of the Islamic State" is the group itself
         whole = self.names.matches(tokens, skip=used)
         found = whole if any(s < cut < e for s, e, _ in whole) else (
             self.names.matches(tokens[:cut], skip=used) or whole)
@@ -161,12 +184,12 @@ class ActorKB:
             # the actor, a country named in it still gives the country
             found = [m for m in found if self._is_country(m[2])]
         covered = set(used).union(*(range(s, e) for s, e, _ in found))
-        sector = None if place else (self._sector(tokens[:cut], covered, head)
-                                     or self._sector(tokens, covered, None))
+        sector = None if place else (self._sector(tokens[:cut], covered, head, tokens)
+                                     or self._sector(tokens, covered, None, tokens))
         mentioned = self._countries_in(found)
         match, name_end = None, 0
         if found:
-            name_end, numbers = self._head_match(found, tokens)
+            name_end, numbers = self._head_match(found, tokens, cut)
             match = self._pick(numbers, date, mentioned)
         elif not place:
             match = self._by_surname(tokens, covered, date, cut)
@@ -174,9 +197,10 @@ class ActorKB:
             role = match.role
             former = any(w in self.former_markers for i, (w, _) in enumerate(tokens[:cut])
                          if i not in covered)
+            own = None if match.entry.transnational else (
+                role.country if role else _any_country(match.entry))
             return Actor(text=phrase, name=match.entry.name, id=match.entry.id,
-                         country=(role.country if role else _any_country(match.entry))
-                         or _named_country(self._countries_in(whole), role),
+                         country=own or _named_country(self._countries_in(whole), role),
                          sector=self._entity_sector(match, sector, tokens[name_end:cut],
                                                     covered, former, name_end),
                          patron=(role.patron if role else None) or patron)
@@ -184,8 +208,9 @@ class ActorKB:
             return Actor(text=phrase, name=match.entry.name, id=match.entry.id,
                          country=match.role.country if match.role else None, sector=sector,
                          patron=patron)
-        country = None if place else self._plural_demonym(tokens, covered)
-        if country is not None and sector is None:
+        country = self._place_country(tokens) if place else self._plural_demonym(tokens,
+                                                                                   covered)
+        if country is not None and sector is None and not place:
             sector = "CVL"  # "Algerians": the people of a country, not its state
         if sector is None and patron is None and country is None:
             return None
@@ -220,7 +245,7 @@ class ActorKB:
         entry, role = max(options, key=lambda er: (
             er[1].country in mentioned, er[0].layer, er[1].is_dated,
             er[1].until or "9999" if date is None else "", er[1].start or ""))
-        if role.country is None:
+        if role.country is None and not entry.transnational:
             borrowed = next((r.country for e, r in pairs
                              if r.country and e.kind == entry.kind), None)
             if borrowed:
@@ -235,16 +260,24 @@ class ActorKB:
         return bool(numbers) and self.entries[numbers[0]].kind == "country"
 
     def _head_match(self, found: Sequence[tuple[int, int, list[int]]],
-                    tokens: Sequence[tuple[str, str]]) -> tuple[int, list[int]]:
+                    tokens: Sequence[tuple[str, str]], cut: int) -> tuple[int, list[int]]:
         """The entries the phrase names: its rightmost name (English noun phrases are head-final:
         "NATO-member Norway", "French President Jacques Chirac"), except that a people's plural
         right after a country ("Bosnian Serbs", "Kosovo Albanians") is an ethnic group living
-        in that country, as CAMEO codes it. Returns where the name ends, and its entries."""
+        in that country, as CAMEO codes it, and a country before a part noun after a group
+        ("al-Qaeda's Yemeni affiliate") is where that part of the group acts. Returns where the
+        name ends, and its entries."""
         start, end, numbers = max(found, key=lambda m: (m[1], m[1] - m[0]))
         if self._is_country(numbers) and tokens[end - 1][0].endswith("s"):
             left = next((m for m in found if m[1] == start and self._is_country(m[2])), None)
             if left is not None:
                 return left[1], left[2]
+        rest = [w for w, _ in tokens[end:cut]]
+        if self._is_country(numbers) and rest and all(w in self.part_nouns for w in rest):
+            groups = [m for m in found if m[1] <= start and not self._is_country(m[2])]
+            if groups:
+                group = max(groups, key=lambda m: m[1])
+                return group[1], group[2]
         return end, numbers
 
     def _entity_sector(self, match: _Match, title: str | None, after: Sequence[tuple[str, str]],
@@ -308,18 +341,35 @@ class ActorKB:
         return None, set()
 
     def _sector(self, tokens: Sequence[tuple[str, str]], covered: set[int],
-                head: str | None) -> str | None:
+                head: str | None, phrase: Sequence[tuple[str, str]]) -> str | None:
         """The sector of the role noun in the phrase: the head's if it is one, else the
-        rightmost (the head of an English noun phrase comes last)."""
+        rightmost (the head of an English noun phrase comes last); an ambiguous noun is read
+        with the cues in the whole ``phrase``."""
         if head:
-            sector = self.sector_of(head)
+            key = key_of(head)
+            sector = self._sense(key, phrase, covered) if key in self.senses else (
+                self.agent_sector.get(key))
             if sector:
                 return sector
         found = self.agents.matches(tokens, skip=covered)
         if not found:
             return None
         start, end, _ = max(found, key=lambda m: m[1])
-        return self.agent_sector.get(" ".join(t[0] for t in tokens[start:end]))
+        key = " ".join(t[0] for t in tokens[start:end])
+        return self._sense(key, phrase, covered) if key in self.senses else (
+            self.agent_sector.get(key))
+
+    def _sense(self, noun: str, phrase: Sequence[tuple[str, str]], covered: set[int]) -> str | None:
+        """The sector of the ambiguous role noun ``noun`` read with its phrase's cues; another
+        ambiguous noun is no cue ("deputy commander" is no police officer)."""
+        nouns = [(s, key) for s, e, _ in self.agents.matches(phrase, skip=covered)
+                 if (key := " ".join(t[0] for t in phrase[s:e])) == noun or key not in self.senses]
+        return self.senses[noun].read(noun, nouns, [w for w, _ in phrase], self.agent_sector)
+
+    def _place_country(self, tokens: Sequence[tuple[str, str]]) -> str | None:
+        """The country of the named facility in a place phrase ("Al Asad air base"), if known."""
+        found = self.places.matches(tokens)
+        return self.place_countries[found[0][2][0]] if found else None
 
     def _by_surname(self, tokens: Sequence[tuple[str, str]], covered: set[int],
                     date: str | None, cut: int) -> _Match | None:
@@ -363,27 +413,7 @@ class ActorKB:
         pipeline's load time near three seconds.
         """
         role_words = {k for k in self.agent_sector if " " not in k}
-        seen: set[tuple[str, str]] = set()
-        patterns = []
-        for entry in self.entries:  # highest layer first: its spelling of a name is kept
-            if entry.kind == "person" and not any(
-                    (r.start or "") >= RULER_PEOPLE_SINCE and r.sector not in (None, "ELI")
-                    for r in entry.roles if r.is_dated):
-                continue
-            if entry.kind == "org" and all(r.sector == "BUS" for r in entry.roles):
-                continue
-            label = PATTERN_LABELS[entry.kind]
-            # a person's first names are the usual ones; later ones are mostly misspellings
-            names = entry.names[:PERSON_NAMES_MAX] if entry.kind == "person" else entry.names
-            for name in names:
-                ws = [w for w, _ in words(name)]
-                if not 2 <= len(ws) <= 5 or (label, " ".join(ws)) in seen:
-                    continue
-                if entry.kind == "person" and any(w in role_words for w in ws):
-                    continue
-                seen.add((label, " ".join(ws)))
-                patterns.append({"label": label, "pattern": name, "id": entry.id})
-        return patterns
+        return ruler_patterns(self.entries, role_words)
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -237,7 +237,7 @@ def test_ordinary_word_filter_rule_used_by_the_converters(monkeypatch):
 
 @pytest.mark.parametrize("phrase, country", [
     ("the Bagram air base", "AFG"),  # a base the KB knows
-    ("the Ain al-Asad airbase", None),
+    ("the Ain al-Asad airbase", "IRQ"),  # a base our gazetteer additions place in Iraq
     ("Kandahar airport", "AFG"),
     ("a refugee camp", None),
     ("the Moscow embassy", "RUS"),
@@ -245,7 +245,8 @@ def test_ordinary_word_filter_rule_used_by_the_converters(monkeypatch):
 def test_a_facility_is_a_place_never_a_person_or_group(kb, phrase, country):
     got = kb.resolve(phrase, "2020-01-08")
     assert (got.country if got else None) == country
-    assert got is None or (got.sector is None and (got.id or "").startswith(("country:", "phx:")))
+    assert got is None or (got.sector is None and (got.id or "country:").startswith(
+        ("country:", "phx:")))
 
 
 def test_a_peoples_plural_after_a_country_is_an_ethnic_group_of_that_country(kb):
@@ -301,3 +302,78 @@ def test_a_group_without_a_country_takes_the_one_its_phrase_names(kb):
     got = kb.resolve("a Tutsi militia in Rwanda", "1994-05-01")
     assert (got.country, got.sector) == ("RWA", "UAF")
     assert kb.resolve("UN observers in Georgia", "2008-08-10").country is None  # IGOs stay
+
+
+@pytest.mark.parametrize("phrase, head, sector", [
+    ("three deputies", "deputies", "COP"),  # a sheriff's deputies: the commonest news sense
+    ("the county sheriff's deputies", "deputies", "COP"),
+    ("deputies of the national assembly", "deputies", "LEG"),
+    ("Rada deputies", "deputies", "LEG"),
+    ("opposition deputies", "deputies", "LEG"),
+    ("two officers", "officers", "COP"),
+    ("army officers", None, "MIL"),
+    ("federal agents", "agents", "COP"),
+    ("intelligence agents", "agents", "SPY"),
+    ("guards", "guards", "COP"),
+    ("a police spokeswoman", "spokeswoman", "COP"),
+    ("a rebel spokesman", "spokesman", "REB"),
+    ("the spokesman", "spokesman", "GOV"),
+    ("rebel leaders", "leaders", "REB"),
+    ("members of a drug cartel", "members", "CRM"),
+    ("military authorities", "authorities", "MIL"),
+    ("rebel forces", None, "REB"),
+    ("government forces", "forces", "MIL"),
+    ("the deputy commander", "commander", "MIL"),  # another ambiguous noun is no cue
+])
+def test_an_ambiguous_role_noun_takes_its_commonest_sense_unless_its_phrase_cues_another(
+        kb: ActorKB, phrase: str, head: str | None, sector: str) -> None:
+    got = kb.resolve(phrase, "2023-04-02", head=head)
+    assert got is not None and got.sector == sector
+
+
+def test_a_bare_member_names_no_sector(kb: ActorKB) -> None:
+    assert kb.resolve("two members", "2023-04-02", head="members") is None
+
+
+@pytest.mark.parametrize("phrase, sector", [
+    ("a teenager", "CVL"), ("two teens", "CVL"), ("the victims", "CVL"), ("a young boy", "CVL"),
+    ("four others", "CVL"), ("an elderly man", "CVL"), ("passersby", "CVL"),
+    ("the suspect", "CRM"), ("a lone shooter", "CRM"), ("a gunman", "UAF"),
+])
+def test_people_named_by_age_sex_or_fate_are_civilians_and_suspects_criminals(
+        kb: ActorKB, phrase: str, sector: str) -> None:
+    got = kb.resolve(phrase, "2023-04-02")
+    assert got is not None and (got.country, got.sector) == (None, sector)
+
+
+def test_a_capital_names_its_country_not_an_igo_seated_there(kb: ActorKB) -> None:
+    assert kb.resolve("Brussels", "2022-05-01").country == "BEL"
+    assert kb.resolve("Brussels", "2022-05-01").sector != "IGO"
+    assert kb.resolve("the European Commission", "2022-05-01").sector == "IGO"
+
+
+@pytest.mark.parametrize("phrase, country", [
+    ("Islamic State", None),
+    ("al-Qaeda militants", None),
+    ("Islamic State fighters in Niger", "NER"),
+    ("the Somali branch of the Islamic State", "SOM"),
+    ("al-Qaeda's Yemeni affiliate", "YEM"),
+    ("ISWAP", "NGA"),  # a regional province keeps its country
+])
+def test_a_transnational_group_takes_only_the_country_its_phrase_names(
+        kb: ActorKB, phrase: str, country: str | None) -> None:
+    got = kb.resolve(phrase, "2021-06-01")
+    assert got is not None and got.sector == "INS" and got.country == country
+
+
+def test_bad_senses_and_transnational_flags_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "senses.yaml").write_text(
+        "origin: test\nlicence: MIT\n"
+        "organisations:\n  - {id: g, names: [Grey Band], sector: INS, transnational: maybe}\n"
+        "agent_senses:\n  - {nouns: [wardens], default: COPS, cues: any}\n"
+        "  - {nouns: [keepers], default: COP, cues: [MIL]}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        ActorKB.load([tmp_path])
+    text = str(err.value)
+    assert "senses.yaml:4" in text and "transnational" in text
+    assert "agent_senses[0].default" in text and "agent_senses[1].cues" in text
