@@ -67,6 +67,11 @@ def subjects(verb: Token) -> list[Token]:
             return expand_conj(child)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return expand_conj(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT" and (
+            verb.head.pos_ in PARTY_POS):
+        # the small parser hangs a sentence's main verb off its subject ("The Kurdish militia
+        # handed over its weapons": militia ROOT, handed acl); a past tense is no participle
+        return expand_conj(verb.head)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp") and verb.head.i != verb.i:
         head = verb.head
         if head.dep_ == "prep" and head.head.i != head.i:

@@ -45,6 +45,8 @@ CIRCUMSTANCE_PREPS = frozenset({"before", "after", "during", "since", "until", "
                                 "amidst", "following", "despite", "ahead", "throughout", "prior"})
 REFERRING_CODES = ("09", "11")  # investigate, disapprove: their object event took place
 ATTACK_CODES = ("18", "19", "20")
+DEMAND_CODES, PROTEST_CODES = ("10",), ("14",)
+SEIZING_CODES, OBSTRUCTION_CODE = ("191", "192"), "144"  # blockade, occupy; obstruct passage
 
 
 @dataclass
@@ -150,6 +152,13 @@ def _code_tree(i: int, s: _Sentence, gov: dict[int, tuple[int | None, str]]) -> 
     if c.code is None:
         return rest
     draft = _own(c, s, c.code)
+    aim = _purpose(tok, s)
+    if aim is not None and (aim.code or "").startswith(PROTEST_CODES) and draft.code.startswith(
+            SEIZING_CODES):
+        # "occupied the campus to protest cuts": a blockade or occupation done to protest is
+        # the protest's obstruction (CAMEO 144), not force; other acts keep their code
+        draft.code = OBSTRUCTION_CODE
+        draft.rule += f"; done to protest ('{s.sent.doc[aim.i].text}')"
     aux = auxiliary_mode(tok)
     if aux == "intent" and c.frame is None:
         new = s.lexicon.reframe("intent", draft.code)
@@ -247,15 +256,17 @@ def _apply_frame(c: Candidate, s: _Sentence, main: Draft | None) -> list[Draft]:
         return []
     recipients = main.recipients
     own_doers = [t for t in main.actors if t.i not in {x.i for x in speaker}]
-    if main.cand.kind == "noun" and own_doers and c.frame != "demand":
+    # an order for a cooperative act is a demand on the ordered; a coercive one is the orderer's
+    demand = c.frame == "demand" or (c.frame == "order" and code.startswith(DEMAND_CODES))
+    if main.cand.kind == "noun" and own_doers and not demand:
         recipients = own_doers  # "rejected North Korea's demand": the one who demanded
-    elif not recipients and c.frame != "demand":
+    elif not recipients and not demand:
         # "pledged military aid to Israel", "warned Baghdad that it would retaliate": the frame
         # verb's own object or "to" phrase receives the governed act
         inside = range(main.start, main.end)
         recipients = [t for t in (own.recipients if own else args.patients(tok))
                       if t.i not in inside and t.i != main.cand.i]
-    if c.frame == "demand":
+    if demand:
         objects = [t for t in (own.recipients if own else args.patients(tok))
                    if t.i not in range(main.start, main.end)]
         recipients = objects or (main.actors if main.actors != speaker else main.recipients)
@@ -275,7 +286,24 @@ def code_sentence(sent: Span, lexicon: TriggerLexicon) -> list[Draft]:
     s = _Sentence(sent, lexicon, cands)
     gov = {i: governor(sent.doc[i], cands) for i in cands}
     drafts = [d for i in sorted(cands) if gov[i][0] is None for d in _code_tree(i, s, gov)]
-    return [d for d in drafts if d.modality != "deontic"]
+    return [d for d in drafts if d.modality != "deontic" and not _protest_aim(d, s)]
+
+
+def _protest_aim(d: Draft, s: _Sentence) -> bool:
+    """True for a demand that is what a protest is for ("went on strike to demand higher
+    wages"): CAMEO codes the protest once, its demand is its content, not a second event."""
+    tok = s.sent.doc[d.cand.i]
+    head = s.cands.get(tok.head.i)
+    return (d.code.startswith(DEMAND_CODES) and head is not None and head.i != tok.i
+            and _purpose(s.sent.doc[head.i], s) is d.cand
+            and (head.code or "").startswith(PROTEST_CODES))
+
+
+def _purpose(tok: Token, s: _Sentence) -> Candidate | None:
+    """The trigger of an infinitive saying what an act is for ("went on strike to demand")."""
+    return next((s.cands[c.i] for c in tok.children if c.dep_ in ("advcl", "xcomp", "acl")
+                 and c.i in s.cands and any(a.dep_ == "aux" and a.lower_ == "to"
+                                            for a in c.children)), None)
 
 
 def _finish(d: Draft, view: SentenceView, article: Article, knowledge: Knowledge,

@@ -23,7 +23,8 @@ from polemos.ontology import DATA as ONTOLOGY_DATA
 from polemos.ontology import Ontology
 
 DATA = Path(__file__).parent.parent / "data" / "triggers"
-FRAMES = ("report", "intent", "threaten", "refuse", "demand", "accuse", "attempt", "negate")
+FRAMES = ("report", "intent", "prepare", "threaten", "refuse", "demand", "order", "accuse", "attempt",
+          "negate")
 SECTIONS = ("verbs", "nouns", "light_verbs", "instruments", "places", "outcomes")
 DEFAULT_CONFIDENCE = 0.7
 
@@ -204,6 +205,11 @@ class Candidate:
 def noun_keys(tok: Token) -> list[str]:
     """Lookup keys of a noun, most specific first: "hunger strike", "state of emergency", "strike"."""
     keys = []
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not (
+            doc[tok.i - 1].whitespace_):  # the tokenizer splits "sit-in", "cease-fire"
+        keys += [f"{doc[tok.i - 2].lower_}-{w}" for w in dict.fromkeys((tok.lemma_.lower(),
+                                                                       tok.lower_))]
     for child in tok.children:
         if child.dep_ in ("compound", "amod") and child.i < tok.i:
             keys.append(f"{child.lemma_.lower()} {tok.lemma_.lower()}")
@@ -212,8 +218,12 @@ def noun_keys(tok: Token) -> list[str]:
                      if g.dep_ == "pobj"]
     keys += [tok.lemma_.lower(), tok.lower_]
     # a measure or a modifier can carry the sense: "700 kg of medicine", "mediation efforts"
-    keys += [g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-             for g in c.children if g.dep_ == "pobj"]
+    measures = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+    # and one measure deeper: "thousands of tonnes of wheat"
+    measures += [g2 for g in measures for c in g.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g2 in c.children if g2.dep_ == "pobj"]
+    keys += [g.lemma_.lower() for g in measures]
     keys += [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
     return keys
 
@@ -254,26 +264,45 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
             keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "prep"]
             keys += [f"{form} {w}" for c in tok.children if c.dep_ == "dobj"
                      for w in dict.fromkeys((c.lower_, c.lemma_.lower()))]
+            # an adverb can make the event: "worked together", "acted jointly"
+            keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "advmod"]
         keys += [tok.lower_, *verb_forms(tok)] if stative else [*verb_forms(tok), tok.lower_]
         key = next((k for k in keys if k in lexicon.verbs), None)
         entry = lexicon.verbs.get(key) if key else None
         if entry is not None and entry.fallback and tok.pos_ != "VERB":
             entry = None  # converted entries are verbs only ("fine" the adjective is no fine)
         objs = _objects(tok)
-        nominal = next((o for o in objs if _noun_entry(o, lexicon)), None)
+        if key is not None and key.split(" ")[-1] in {c.lower_ for c in tok.children
+                                                       if c.dep_ == "prep"}:
+            # a "verb preposition" entry reads the preposition's object: "took to the streets"
+            objs += [g for c in tok.children if c.dep_ == "prep" and key.endswith(f" {c.lower_}")
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+        # a light verb with its preposition takes the event noun there: "went on strike"
+        carried = [g for c in tok.children if c.dep_ == "prep" and any(
+            f"{f} {c.lower_}" in lexicon.light_verbs for f in verb_forms(tok))
+            for g in c.children if g.dep_ == "pobj"]
+        nominal = next((o for o in objs + carried if _noun_entry(o, lexicon)), None)
         obj_hit = entry.object_code([k for o in objs for k in noun_keys(o)]) if entry else None
         end = max([tok.i, *(c.i for c in tok.children if c.dep_ == "prt")]) + 1
+        light_verb = any(k in lexicon.light_verbs for k in keys)
+        if entry is not None and entry.fallback and nominal is not None and light_verb:
+            entry = obj_hit = None  # our nominal event over a converted verb's guess
         if entry is not None and obj_hit is not None:
             if obj_hit[1] is None:
                 continue  # the object makes it no event ("released a statement")
             obj = next(o for o in objs if obj_hit[0] in noun_keys(o))
             taken.add(obj.i)
-            out.append(Candidate(tok.i, tok.i, max(end, obj.i + 1), "verb", obj_hit[1],
-                                 entry.frame, entry.confidence + 0.05,
-                                 f"verb '{key}' + object '{obj_hit[0]}' ({entry.where})",
+            code, frame, rule = obj_hit[1], entry.frame, f"verb '{key}' + object '{obj_hit[0]}'"
+            noun = _noun_entry(obj, lexicon)
+            if noun is not None and noun.frame and noun.code and _purpose(obj) is not None:
+                # "signed an accord to share water": a pledge of what the accord is for (CAMEO
+                # 03), not the formal signing alone (057); the noun's frame recodes the purpose
+                code = lexicon.reframe(noun.frame, noun.code) or noun.code
+                frame, rule = noun.frame, f"{rule} + purpose ({noun.where})"
+            out.append(Candidate(tok.i, tok.i, max(end, obj.i + 1), "verb", code,
+                                 frame, entry.confidence + 0.05, f"{rule} ({entry.where})",
                                  noun=obj.i, fallback=entry.fallback))
-        elif nominal is not None and (entry is None or entry.code is None) and any(
-                k in lexicon.light_verbs for k in keys):
+        elif nominal is not None and (entry is None or entry.code is None) and light_verb:
             noun = _noun_entry(nominal, lexicon)
             assert noun is not None
             light = next(k for k in keys if k in lexicon.light_verbs)
@@ -302,6 +331,12 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
     if any(not c.fallback and c.code is not None for c in out):
         out = [c for c in out if not c.fallback]
     return sorted(out, key=lambda c: c.i)
+
+
+def _purpose(noun: Token) -> Token | None:
+    """The verb of an infinitive that says what a noun is for ("an accord to share water")."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _noun_entry(tok: Token, lexicon: TriggerLexicon) -> Trigger | None:

@@ -18,6 +18,8 @@ from polemos.extract.events import extract_mentions
 from polemos.model import Actor, Mention, TextSpan
 
 TINY = Path(__file__).parent.parent / "fixtures" / "coder" / "gsr_tiny.json"
+# our own CAMEO-codebook-style sentences, five per PLOVER type (not from any gold)
+HELDOUT_STYLE = Path(__file__).parent.parent / "fixtures" / "coder" / "heldout_style.json"
 
 
 def mention(doc: str, etype: str, conf: float, actors=(), recipients=()) -> Mention:
@@ -76,3 +78,18 @@ def test_plover_gsr_floor_on_bundled_sample(knowledge) -> None:
     assert got["type_accuracy"] >= 0.75
     assert got["actor_country"] >= 0.75
     assert got["spurious_per_sentence"] <= 0.5
+
+
+def test_plover_gsr_floor_on_codebook_style_sentences(knowledge) -> None:
+    def code(articles):
+        return [m for a in articles for m in extract_mentions(knowledge.nlp(a.text), a, knowledge)]
+
+    records = read_gold(HELDOUT_STYLE)
+    assert len(records) == 80
+    assert {r["event"] for r in records} == {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    got = evaluate_plover_gsr(HELDOUT_STYLE, code)
+    assert got["type_accuracy"] >= 0.95, got["top_errors"]
+    assert got["actor_country"] >= 0.85
+    assert got["spurious_per_sentence"] <= 0.15

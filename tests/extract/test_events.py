@@ -288,3 +288,60 @@ def test_events_sentence_opening_name_read_as_adverb_is_still_the_subject(knowle
 def test_events_dative_to_phrase_is_the_recipient(knowledge) -> None:
     m = top("Egypt sent troops to Libya.", knowledge)
     assert m.event_type == "MOBILIZE" and countries(m.recipients) == ["LBY"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # an accord with a purpose is a pledge of that purpose; a bare treaty is the signing
+    ("Laos and Cambodia signed an accord to build a bridge across the Mekong.", ("AGREE", "03")),
+    ("Laos and Cambodia signed a friendship treaty on Monday.", ("SUPPORT", "057")),
+])
+def test_events_accord_with_purpose_is_a_pledge(knowledge, text, want) -> None:
+    m = top(text, knowledge)
+    assert (m.event_type, m.cameo[:len(want[1])]) == want
+    assert sorted(countries(m.actors)) == ["KHM", "LAO"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Uruguay and Paraguay conducted joint naval patrols on the river.", "COOPERATE"),
+    ("Bolivian teachers went on strike in La Paz.", "PROTEST"),
+    ("The Bolivian teachers went on strike to demand better pay.", "PROTEST"),
+    ("Police in Ghana worked together with Togolese officers.", "COOPERATE"),
+    ("Mongolia moved troops to its southern border.", "MOBILIZE"),
+    ("Sri Lanka expelled hundreds of Tamil families from the town.", "COERCE"),
+    ("Sri Lanka expelled the Norwegian ambassador.", "SANCTION"),
+    ("The Nepali rebels handed over their weapons to the army.", "RETREAT"),
+    ("The Peruvian government bowed to the demands of the miners.", "CONCEDE"),
+    ("Jordan lifted the curfew in Maan.", "CONCEDE"),
+    ("Chilean dockworkers staged a sit-in at the port of Valparaiso.", "PROTEST"),
+    ("Beijing protested to Manila over the arrest of its fishermen.", "ACCUSE"),
+    ("Moldova banned imports of Russian fuel.", "SANCTION"),
+    ("Georgia put its border guards on high alert.", "MOBILIZE"),
+    ("Italian volunteers distributed blankets to refugees in Lampedusa.", "AID"),
+    ("The unions agreed to postpone the general strike in Lagos.", "AGREE"),
+    ("Syrian forces prepared to storm the rebel-held town.", "MOBILIZE"),
+    ("Syria said it was prepared to hold talks with the opposition.", "AGREE"),
+    ("Farmers blocked the motorway near Lyon to protest fuel taxes.", "PROTEST"),
+    ("Miners occupied the company offices in Potosi to protest the layoffs.", "PROTEST"),
+    ("The Zambian government ordered the radio station to suspend its broadcasts.", "COERCE"),
+    ("Armenia ordered Azerbaijan to release the prisoners.", "REQUEST"),
+    ("The Ecuadorian president commuted the sentence of a jailed journalist.", "CONCEDE"),
+    ("Hundreds of tonnes of rice were shipped to Haiti by Japan.", "AID"),
+    ("Poland blocked the proposal at the European Council.", "REJECT"),
+    ("The Kuwaiti emir dismissed the cabinet after a month of protests.", "CONCEDE"),
+    ("Kenya dismissed the allegations as baseless.", "REJECT"),
+    ("Tens of thousands of Serbs took to the streets of Novi Sad.", "PROTEST"),
+    ("Sweden summoned the Iranian ambassador to protest the executions.", "ACCUSE"),
+])
+def test_events_codebook_frames(knowledge, text, want) -> None:
+    ms = code(text, knowledge)
+    assert ms and max(ms, key=lambda m: m.confidence).event_type == want
+    if "to demand" in text:  # a protest's aim is its content, not a second event
+        assert [m.event_type for m in ms] == ["PROTEST"]
+
+
+def test_events_main_verb_hung_off_its_subject(knowledge) -> None:
+    # the small parser makes "militia" the root and "handed" its acl: the militia still acts
+    m = top("The Kurdish militia handed over its heavy weapons to the Iraqi army.", knowledge)
+    assert m.event_type == "RETREAT"
+    assert [a.text for a in m.actors] == ["Kurdish militia"]
+    assert countries(m.recipients) == ["IRQ"]
