@@ -20,6 +20,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("gold", type=Path)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--misses", type=int, default=0, help="list this many worst misses")
     args = parser.parse_args()
     nlp = load_nlp()
     started = time.perf_counter()
@@ -37,8 +38,10 @@ def main() -> None:
         timing["n"] += 1
         return found
 
-    report = evaluate_geoparsing(args.gold, geoparse, limit=args.limit)
+    report = evaluate_geoparsing(args.gold, geoparse, limit=args.limit, worst=max(args.misses, 10))
     print(format_geoparsing(report))
+    for words, km, doc, chosen in report["worst_misses"][:args.misses]:
+        print(f"  {km:>6} km  {words!r} -> {chosen}  ({doc})")
     n = max(timing["n"], 1)
     print(f"  time per article: parse {1000 * timing['parse'] / n:.1f} ms, "
           f"geoparse {1000 * timing['geo'] / n:.1f} ms")

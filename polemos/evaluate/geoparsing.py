@@ -89,7 +89,7 @@ def score_article(article: GoldArticle, predicted: list[Toponym]) -> dict[str, A
                     for t in free)
     n_pred = len(free)
     found = near = 0
-    errors: list[tuple[float, str]] = []
+    errors: list[tuple[float, str, str]] = []
     for s, e, lat, lon in article.toponyms:
         overlaps = [(min(e, t.span.end) - max(s, t.span.start), i) for i, t in enumerate(free)]
         overlaps = [o for o in overlaps if o[0] > 0
@@ -101,39 +101,40 @@ def score_article(article: GoldArticle, predicted: list[Toponym]) -> dict[str, A
         found += 1
         dist = km(hit.place.lat, hit.place.lon or 0.0, lat, lon)
         near += dist <= NEAR_KM
-        errors.append((dist, article.text[s:e]))
+        chosen = ", ".join(p for p in (hit.place.name, hit.place.admin1, hit.place.country) if p)
+        errors.append((dist, article.text[s:e], chosen))
     return {"predicted": n_pred, "true_predicted": true_pred, "gold": len(article.toponyms),
             "found": found, "near": near, "errors": errors}
 
 
 def evaluate_geoparsing(gold: Path, geoparse: Callable[[str, str], list[Toponym]],
-                        limit: int | None = None) -> dict[str, Any]:
+                        limit: int | None = None, worst: int = 10) -> dict[str, Any]:
     """Score ``geoparse(doc_id, text)`` on a gold file: span precision/recall/F1 and distance.
 
     Returns a dict with ``precision``, ``recall``, ``f1``, ``acc161`` (among found toponyms),
     ``end_to_end`` (within 161 km / all gold), ``median_km``, ``mean_km``, counts and the
-    worst misses. Raises InputError when the gold cannot be read.
+    ``worst`` misses as (words, km, article id, place chosen). Raises InputError when the gold cannot be read.
     """
     totals = {"predicted": 0, "true_predicted": 0, "gold": 0, "found": 0, "near": 0}
-    errors: list[tuple[float, str, str]] = []
+    errors: list[tuple[float, str, str, str]] = []
     articles = load_gold(Path(gold), limit)
     for article in articles:
         counts = score_article(article, geoparse(article.id, article.text))
         for key in totals:
             totals[key] += counts[key]
-        errors.extend((d, words, article.id) for d, words in counts["errors"])
+        errors.extend((d, words, article.id, chosen) for d, words, chosen in counts["errors"])
     precision = totals["true_predicted"] / max(totals["predicted"], 1)
     recall = totals["found"] / max(totals["gold"], 1)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    distances = [d for d, _, _ in errors]
-    worst = sorted((e for e in errors if e[0] > NEAR_KM), reverse=True)[:10]
+    distances = [d for d, _, _, _ in errors]
+    misses = sorted((e for e in errors if e[0] > NEAR_KM), reverse=True)[:worst]
     return {"gold_file": str(gold), "articles": len(articles), **totals,
             "precision": precision, "recall": recall, "f1": f1,
             "acc161": totals["near"] / max(totals["found"], 1),
             "end_to_end": totals["near"] / max(totals["gold"], 1),
             "median_km": statistics.median(distances) if distances else None,
             "mean_km": statistics.fmean(distances) if distances else None,
-            "worst_misses": [(words, round(d), doc) for d, words, doc in worst]}
+            "worst_misses": [(words, round(d), doc, chosen) for d, words, doc, chosen in misses]}
 
 
 def format_geoparsing(report: dict[str, Any]) -> str:
@@ -152,5 +153,5 @@ def format_geoparsing(report: dict[str, Any]) -> str:
     ]
     if report["worst_misses"]:
         lines.append("  worst misses: " + ", ".join(f"{w!r} {k} km ({d})"
-                                                     for w, k, d in report["worst_misses"][:5]))
+                                                     for w, k, d, _ in report["worst_misses"][:5]))
     return "\n".join(lines)

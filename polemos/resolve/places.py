@@ -32,6 +32,8 @@ WEAK_POPULATION = 20_000
 LOCATIVE = ("in", "at", "near", "into", "across", "outside", "inside", "around", "throughout",
             "on", "over", "off", "along", "towards", "toward", "within", "north of", "south of",
             "east of", "west of")
+# A city sharing its province's name is meant by the bare name only when this big ("New York").
+PROVINCE_CITY = 1_000_000
 STATE_WEIGHT = 30.0
 STATE_VOTER = 0.56  # confidence (a margin of 5 points) a name needs to vote for its state
 QUALIFIER_WEIGHT = 80.0
@@ -39,6 +41,8 @@ OWN_NAME_WEIGHT = 20.0
 # What may stand between a name and the province or country that qualifies it: "Norfolk, Va.".
 _QUALIFIER_GAP = re.compile(r",[ ]?")
 _REGIONS = BROAD | {"A.ADM1"}
+# Places whose own name outranks a small town named after them elsewhere.
+_REALMS = _REGIONS | {"H.SEA", "H.OCN", "H.GULF"}
 COARSER: dict[PlacePrecision, PlacePrecision] = {"point": "city", "city": "admin1",
                                                  "admin1": "country", "country": "country"}
 
@@ -205,6 +209,12 @@ def _resolve(mention: PlaceMention, context: Context, region: str | None = None,
     states = context.states.get(own, context.states.get("", Counter()))
     states_total = sum(states.values())
     nation = any(c.place.feature == "A.PCLI" for c in mention.candidates)
+    # Provinces and continents of exactly this name, and seas ("England", "Washington",
+    # "Pacific" for the Pacific Ocean). A province counts only in a country the story names
+    # ("Portland" is no Jamaican parish).
+    realms = [c for c in mention.candidates if c.place.feature in _REALMS
+              and (name_key(c.place.name) == own or (c.place.feature or "").startswith("H."))
+              and (c.place.feature != "A.ADM1" or weights.get(c.place.country or "", 0) > 0)]
     scored = []
     for c in mention.candidates:
         if c.place.lat is None:
@@ -212,15 +222,21 @@ def _resolve(mention: PlaceMention, context: Context, region: str | None = None,
         if nation and (c.place.feature or "").startswith("P.") and c.population < BIG_CITY \
                 and region is None:
             continue  # "Canada", "Peru": the country, not a village that shares its name
+        if realms and region is None and (c.place.feature or "").startswith("P.") and \
+                c.population < BIG_CITY and not any(_within(c, r) for r in realms):
+            continue  # "England" is not England, Arkansas; "Washington" not Washington, Iowa
         share = _share(c, weights, own_top, total)
-        if mention.loose and (share == 0 or abs(len(name_key(c.place.name)) - len(own)) > 1):
-            continue  # a vowel-free match is only believed inside the story's countries
+        if mention.loose and (share == 0 or abs(len(name_key(c.place.name)) - len(own)) > 1
+                              or not _is_near(c, anchors, own)):
+            continue  # a vowel-free match is only believed beside the story's sure places
+        if share == 0 and total > 0 and (c.place.feature or "").startswith("P.") and \
+                name_key(c.place.name) != own:
+            continue  # "Suba" in a story about Kenya is not Suva, Fiji (spelled "Suba" too)
         score = c.prior + COUNTRY_WEIGHT * share
         feature = c.place.feature or ""
         if mention.kind and feature.startswith(KIND_PREFIX[mention.kind]):
             score += KIND_WEIGHT  # "Nineveh province", "Quebec City"
-        if any(_km(c.place.lat, c.place.lon or 0.0, lat, lon) <= NEAR_KM
-               for key, lat, lon in anchors if key != own):
+        if _is_near(c, anchors, own):
             score += NEAR_WEIGHT
         if region is not None and _in_region(c, region):
             score += QUALIFIER_WEIGHT
@@ -228,6 +244,9 @@ def _resolve(mention: PlaceMention, context: Context, region: str | None = None,
             continue
         if name_key(c.place.name) == own:
             score += OWN_NAME_WEIGHT  # "Philadelphia" is the city, not Amman's old name
+        if feature.startswith("P.") and c.population < PROVINCE_CITY and mention.kind is None \
+                and any(r.place.feature == "A.ADM1" and _within(c, r) for r in realms):
+            score -= KIND_WEIGHT  # "Quebec" alone is the province; "Quebec City" the city
         scored.append((score, -c.pid, c))
     if not scored:
         return None
@@ -246,6 +265,21 @@ def _resolve(mention: PlaceMention, context: Context, region: str | None = None,
     if mention.loose:
         confidence *= 0.7
     return best[2], confidence
+
+
+def _is_near(c: Candidate, anchors: Sequence[tuple[str, float, float]], own: str) -> bool:
+    """Whether a candidate lies near one of the story's sure places other than itself."""
+    lat, lon = c.place.lat, c.place.lon or 0.0
+    return lat is not None and any(_km(lat, lon, a_lat, a_lon) <= NEAR_KM
+                                   for key, a_lat, a_lon in anchors if key != own)
+
+
+def _within(c: Candidate, realm: Candidate) -> bool:
+    """Whether a town lies in a country or province (never in a sea or a continent)."""
+    if realm.place.feature == "A.PCLI":
+        return c.place.country == realm.place.country
+    return realm.place.feature == "A.ADM1" and c.place.country == realm.place.country and \
+        c.place.admin1 == realm.place.admin1
 
 
 def _in_region(c: Candidate, region: str) -> bool:

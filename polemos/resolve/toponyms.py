@@ -36,10 +36,15 @@ Kind = Literal["admin", "city"]
 _WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\w|[A-Z]"
 _ARTICLE = r"(?:al|el|ad|ar|as|at|az|an|ash|ed|er|es|ez|en|ul)[-’']"
 # A run of capitalised words, with the joins names take: "Bay of Pigs", "Deir ez-Zor".
-_RUN = re.compile(rf"(?<![\w’'\-])(?:{_WORD})(?:(?:[ ](?:(?:of|de|el|al|la|du|del)[ ])?"
+_JOIN = r"of|de|el|al|la|du|del|do|da|dos|das"
+_RUN = re.compile(rf"(?<![\w’'\-])(?:{_WORD})(?:(?:[ ](?:(?:{_JOIN})[ ])?"
                   rf"|[ ]{_ARTICLE})(?:{_WORD}))*")
 _POSSESSIVE = re.compile(r"(?:['’]s?|[.,;:!?\"”“)(\]\[])+$")
 _SENTENCE_END = ".!?\n\"“”:;"
+# What follows or precedes a name to say its kind: "Washington state", "the province of Idlib".
+_NEXT_WORD = re.compile(r"[ ]([a-z]+)\b")
+_OF_KIND = re.compile(r"\b([A-Za-z]+) of[ ]\Z")
+_LIST_GAP = re.compile(r",[ ]?(?:and[ ]|or[ ])?|[ ](?:and|or)[ ]")
 # A dateline: capitals opening the text, a line or a sentence, then a comma, a bracket, a dash
 # or (at the very start) the story's first word: "DETROIT The ...", "BANTAM — A ...".
 _DATELINE = re.compile(r"(?:^|\n|[.!?] )([A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+)*)"
@@ -86,8 +91,10 @@ def place_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
                  or mention.candidates[0].place.feature in STRONG):
             mentions.append(mention)
             taken.append(match.span(1))
-    # A word the parser put in a person's name elsewhere ("Altintas") is that person here too.
-    person_words = {w for e in entities if e.label == "PERSON" for w in e.text.split()}
+    # A word of a full personal name elsewhere ("Ali Altintas") is that person here too; a lone
+    # word the parser called a person ("attacked Goma") is no evidence against a big city.
+    person_words = {w for e in entities if e.label == "PERSON" and " " in e.text.strip()
+                    for w in e.text.split()}
     for ent in entities:
         if ent.label not in PLACE_LABELS | MAYBE_PLACE_LABELS:
             continue
@@ -115,7 +122,43 @@ def place_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
             elif not _is_sentence_start(text, start) and any(
                     e.start < end and start < e.end for e in misnamed):
                 mentions.append(replace(mention, weak=True))  # kept if the story agrees
-    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+    return _with_kinds(text, sorted(mentions, key=lambda m: (m.span.start, m.span.end)),
+                       gazetteer)
+
+
+def _with_kinds(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer,
+                ) -> list[PlaceMention]:
+    """Mentions given the kind the words around them say: "Washington state", "the state of
+    Washington", or a list of one country's provinces ("Utah, Washington and Ohio")."""
+    words = gazetteer.words
+    out = []
+    for i, m in enumerate(mentions):
+        kind = m.kind
+        after = _NEXT_WORD.match(text, m.span.end)
+        before = _OF_KIND.search(text, max(0, m.span.start - 40), m.span.start)
+        if kind is None and after is not None and after.group(1) in words.admin_words:
+            kind = "admin"
+        elif kind is None and after is not None and after.group(1) in words.city_words:
+            kind = "city"
+        elif kind is None and (before is not None and before.group(1).lower() in words.admin_words
+                               or _in_province_list(text, mentions, i)):
+            kind = "admin"
+        out.append(m if kind == m.kind else replace(m, kind=kind))
+    return out
+
+
+def _in_province_list(text: str, mentions: list[PlaceMention], i: int) -> bool:
+    """Whether a list names this name beside a province of a country where it is a province."""
+    own = {c.place.country for c in mentions[i].candidates if c.place.feature == "A.ADM1"}
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(mentions) or not own:
+            continue
+        first, second = sorted((mentions[i], mentions[j]), key=lambda m: m.span.start)
+        other = mentions[j].candidates
+        if _LIST_GAP.fullmatch(text[first.span.end:second.span.start]) and other and \
+                other[0].place.feature == "A.ADM1" and other[0].place.country in own:
+            return True
+    return False
 
 
 def _is_persons(mention: PlaceMention, person_words: set[str]) -> bool:
@@ -229,7 +272,8 @@ def _mention(text: str, start: int, end: int, gazetteer: Gazetteer,
             candidates = tuple(c for c in candidates if c.place.feature in STRONG - {"P.PPLC"}
                                or c.place.source == "polemos"
                                or fold(c.place.name) == fold(query))  # not "Laa" for "LA"
-        if candidates and directed and query != phrase and not _takes_direction(candidates[0]):
+        if candidates and directed and query != phrase and \
+                not _takes_direction(candidates[0], tokens[0][:1].isupper()):
             continue  # "West Midlands" is not a Midlands; "northern Iraq" is Iraq
         if candidates:
             stop = start + len(query) if query.endswith(".") and not phrase.endswith(".") \
@@ -240,11 +284,16 @@ def _mention(text: str, start: int, end: int, gazetteer: Gazetteer,
     return PlaceMention(span, phrase, (), None, from_ner) if from_ner else None
 
 
-def _takes_direction(top: Candidate) -> bool:
-    """Whether "South <name>" still lies in the named place: a country, province or big city."""
+def _takes_direction(top: Candidate, named: bool = False) -> bool:
+    """Whether "South <name>" still lies in the named place: a country, province or big city.
+
+    A capitalised direction is part of a region's own name ("Central Plateau", "Southern
+    Europe"), so then only a country or a big city ("South Los Angeles") takes it.
+    """
     feature = top.place.feature or ""
-    return feature in BROAD or feature == "A.ADM1" or \
-        (feature.startswith("P.") and top.population >= DIRECTED_CITY)
+    if feature.startswith("P."):
+        return top.population >= DIRECTED_CITY
+    return feature == "A.PCLI" if named else feature in BROAD or feature == "A.ADM1"
 
 
 def _is_strong(mention: PlaceMention, text: str) -> bool:

@@ -51,6 +51,8 @@ def test_geoparsing_scores_match_hand_computation(tiny: Path) -> None:
     assert report["median_km"] == pytest.approx(81.5, abs=0.5)
     assert report["mean_km"] == pytest.approx((0 + 81.5 + 222.4) / 3, abs=0.5)
     assert report["worst_misses"][0][0] == "Manila"
+    assert report["worst_misses"][0][3] == "Manila"             # the place chosen for it
+    assert evaluate_geoparsing(tiny, _geoparse, worst=0)["worst_misses"] == []
     text = format_geoparsing(report)
     assert "precision 0.800" in text and "acc@161 0.667" in text
 

@@ -155,3 +155,44 @@ def test_places_event_location_prefers_the_town_to_its_state(geoparse) -> None:
     main = main_place(toponyms)
     assert main is not None and main.name == "Norfolk"
 
+
+
+def test_places_big_city_the_parser_took_for_a_person(geoparse) -> None:
+    places = _by_text(geoparse("Rebels attacked Goma on Monday."))
+    assert places["Goma"].country == "COD"
+    # a word of a full personal name stays the person's
+    places = _by_text(geoparse("Minister Ali Goma spoke in Cairo on Monday. Goma said little."))
+    assert "Goma" not in places and places["Cairo"].country == "EGY"
+
+
+def test_places_region_beats_a_small_town_named_after_it(geoparse) -> None:
+    text = "Ranchers in Alberta, Texas and Canada said beef exports to England fell."
+    places = _by_text(geoparse(text))
+    assert places["England"].country == "GBR" and places["England"].feature == "A.ADM1"
+    ocean = _by_text(geoparse("Whales were seen in the Pacific off Oregon and Washington."))
+    assert ocean["Pacific"].feature == "H.SEA" and ocean["Oregon"].country == "USA"
+
+
+def test_places_province_named_alone_is_the_province(geoparse) -> None:
+    assert _by_text(geoparse("Voters in Quebec rejected the plan."))["Quebec"].feature == "A.ADM1"
+    city = _by_text(geoparse("Snow closed roads in Quebec City."))["Quebec City"]
+    assert city.feature is not None and city.feature.startswith("P.")
+
+
+def test_places_capitalised_direction_is_part_of_a_regions_name(geoparse) -> None:
+    places = {t.span.text: t.place for t in geoparse("Flooding hit the West Midlands on Sunday.")}
+    assert places.get("West Midlands") is None              # not Zimbabwe's Midlands
+    assert _by_text(geoparse("Fighting spread across northern Iraq."))["Iraq"].country == "IRQ"
+    brazil = _by_text(geoparse("Floods struck Rio Grande do Sul in Brazil."))
+    assert brazil["Rio Grande do Sul"].feature == "A.ADM1"
+
+
+def test_places_words_around_a_name_say_it_is_a_state(geoparse) -> None:
+    farm = _by_text(geoparse("A sick cow came from a Washington state farm, inspectors said."))
+    assert farm["Washington"].feature == "A.ADM1"
+    of = _by_text(geoparse("The first case was found in the state of Washington last year."))
+    assert of["Washington"].feature == "A.ADM1"
+    listed = _by_text(geoparse("Cases were reported in Utah, Washington and Ohio on Friday."))
+    assert listed["Washington"].feature == "A.ADM1" and listed["Utah"].feature == "A.ADM1"
+    capital = _by_text(geoparse("Talks in Washington ended without a deal, Texas officials said."))
+    assert capital["Washington"].feature == "P.PPLC"
