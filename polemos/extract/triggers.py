@@ -77,6 +77,7 @@ class TriggerLexicon:
         for d in extra_dirs:
             paths += sorted(Path(d).glob("*.yaml")) + sorted(Path(d).glob("triggers/*.yaml"))
         for path in paths:
+            shown = _shown(path)
             doc = _read_yaml(path, problems)
             if not isinstance(doc, dict) or not any(k in doc for k in SECTIONS):
                 continue
@@ -85,7 +86,7 @@ class TriggerLexicon:
                     problems.append(f"{path}:1: {key}: missing (every data file names its {key})")
             for sect, target in (("verbs", verbs), ("nouns", nouns)):
                 for k, v in (doc.get(sect) or {}).items():
-                    entry = _entry(str(k).lower(), v, f"{path}:{_line(doc.get(sect), k)}",
+                    entry = _entry(str(k).lower(), v, f"{shown}:{_line(doc.get(sect), k)}",
                                    ontology, problems, sect)
                     if entry is not None and doc.get("fallback") is True:
                         entry = replace(entry, fallback=True)
@@ -98,7 +99,7 @@ class TriggerLexicon:
             for k in doc.get("outcomes") or []:
                 outcomes.add(str(k).lower())
             for k, v in (doc.get("instruments") or {}).items():
-                where = f"{path}:{_line(doc.get('instruments'), k)}"
+                where = f"{shown}:{_line(doc.get('instruments'), k)}"
                 if str(v) not in ontology:
                     problems.append(f"{where}: instruments.{k}: unknown CAMEO code {v!r}")
                 else:
@@ -117,6 +118,15 @@ class TriggerLexicon:
         prefix = max((p for p in table if p != "*" and code.startswith(p)), key=len, default="*")
         out = table.get(prefix, table.get("*", "-"))
         return code if out == "=" else None if out == "-" else out
+
+
+def _shown(path: Path) -> str:
+    """How a rule names its file: ours relative to the package, so records do not depend on
+    where Polemos is installed; a user's file by the path they gave."""
+    try:
+        return "polemos/" + path.resolve().relative_to(DATA.resolve().parents[1]).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _read_yaml(path: Path, problems: list[str]) -> Any:
