@@ -8,6 +8,7 @@ first verb, so the coder reads the sentence from the end of the dateline on.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,9 @@ DATELINE = re.compile(
     rf"^\s*(?:{_CAPS_PLACE}{_REGION}{_DAY}(?:{_AGENCY})?|{_TITLE_PLACE}{_REGION}{_DAY}{_AGENCY}){_DASH}"
 )
 
+# a line of text: line breaks split what the parser may have run together
+LINE = re.compile(r"[^\n]+")
+
 
 def dateline_end(text: str) -> int:
     """Where the story starts after a dateline at the start of ``text`` (0 when there is none).
@@ -61,20 +65,67 @@ class SentenceView:
     sentence: Span
     span: Span
     offset: int
+    start: int = -1  # the article's characters this view stands for: its line of a sentence
+    end: int = -1  # the parser ran across line breaks; -1: the whole sentence
+
+    def text_range(self) -> tuple[int, int]:
+        """Character range [start, end) in the article of the text the mentions cite."""
+        if self.start < 0:
+            return self.sentence.start_char, self.sentence.end_char
+        return self.start, self.end
 
 
 def sentence_views(doc: Doc, knowledge: Knowledge) -> list[SentenceView]:
     """The article's sentences as coded: a dateline ("KYIV — ...") is cut off and the rest
-    parsed again, since the parser makes the place the subject of the first verb."""
+    parsed again, since the parser makes the place the subject of the first verb; a sentence
+    the parser ran across line breaks ("PM EDT\n\nCrime scene tape ...") is coded line by line,
+    and page furniture (copyright, posting times, photo credits) is left out."""
     views = []
+    story = story_lines(doc.text, knowledge.lexicon.is_boilerplate)
     for k, sent in enumerate(doc.sents):
-        cut = dateline_end(sent.text)
-        if 0 < cut < len(sent.text.rstrip()):
-            views.append(SentenceView(k, sent, knowledge.nlp(sent.text[cut:])[:],
-                                      sent.start_char + cut))
-        else:
-            views.append(SentenceView(k, sent, sent, 0))
+        pieces = _within(story, sent.start_char, sent.end_char)
+        if len(pieces) == 1 and sent.text[slice(*pieces[0])] == sent.text.strip():
+            cut = dateline_end(sent.text)
+            if 0 < cut < len(sent.text.rstrip()):
+                views.append(SentenceView(k, sent, knowledge.nlp(sent.text[cut:])[:],
+                                          sent.start_char + cut))
+            else:
+                views.append(SentenceView(k, sent, sent, 0))
+            continue
+        for start, end in pieces:
+            text = sent.text[start:end].rstrip()
+            start += len(text) - len(text.lstrip())
+            text = text.lstrip()
+            if not any(ch.isalpha() for ch in text):
+                continue
+            cut = dateline_end(text)
+            if cut >= len(text.rstrip()):
+                cut = 0
+            at = sent.start_char + start
+            views.append(SentenceView(k, sent, knowledge.nlp(text[cut:])[:], at + cut, at,
+                                      at + len(text)))
     return views
+
+
+def _within(ranges: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``ranges`` inside [start, end), trimmed of spaces, relative to ``start``."""
+    return [(max(a, start) - start, min(b, end) - start) for a, b in ranges
+            if min(b, end) > max(a, start)]
+
+
+def story_lines(text: str, furniture: Callable[[str], int | None]) -> list[tuple[int, int]]:
+    """The parts of a sentence's text that are story: each line up to where ``furniture`` says
+    page furniture starts, trimmed, empty ones dropped. Returns [start, end) character ranges."""
+    out = []
+    for m in LINE.finditer(text):
+        line = m.group()
+        cut = furniture(line)
+        part = line[:cut] if cut is not None else line
+        stripped = part.strip()
+        if stripped and any(ch.isalpha() for ch in stripped):
+            start = m.start() + len(part) - len(part.lstrip())
+            out.append((start, start + len(stripped)))
+    return out
 
 
 def shift_actor(actor: Actor, offset: int) -> Actor:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from polemos.extract import arguments as args
 from polemos.extract.datelines import SentenceView, sentence_views, shift_actor
-from polemos.extract.merge import one_attack, prune
+from polemos.extract.merge import one_attack, one_incident, prune
 from polemos.extract.modality import (
     auxiliary_mode,
     is_conditional,
@@ -39,6 +39,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "acomp"})
 INDEPENDENT_DEPS = frozenset({"conj", "relcl", "parataxis"})
 NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",
                             "QUANTITY"})
+PARTY_ENTS = frozenset({"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"})
 # a frame verb's prepositional phrase that says when or despite what is no governed act:
 # "warned Baghdad before the strikes" is a warning, not a threat to strike
 CIRCUMSTANCE_PREPS = frozenset({"before", "after", "during", "since", "until", "till", "amid",
@@ -228,9 +229,12 @@ def _apply_frame(c: Candidate, s: _Sentence, main: Draft | None) -> list[Draft]:
     speaker = own.actors if own else args.subjects(tok)
     if main.actors and all(args.is_anaphoric(t) for t in main.actors):
         main.actors = speaker or main.actors  # "Iran said it would ..." : the speaker's act
-    elif not main.actors and not (c.frame == "report" and _passive(s.sent.doc[main.cand.i])):
+    elif not main.actors and not (c.frame == "report" and (
+            _passive(s.sent.doc[main.cand.i]) or (
+                main.cand.kind == "noun" and main.code.startswith(ATTACK_CODES)))):
         # "agreed to a ceasefire": the one who agrees is the doer; but a reported passive
-        # without agent ("two were killed, the army said") leaves the doer unsaid
+        # without agent ("two were killed, the army said") or a named attack ("the shooting is
+        # under investigation, police said") leaves the doer unsaid
         main.actors = speaker
     if c.frame == "report":
         if main.modality == "deontic":  # "X said Y must ..." is X's demand on Y
@@ -308,7 +312,7 @@ def _purpose(tok: Token, s: _Sentence) -> Candidate | None:
 
 def _finish(d: Draft, view: SentenceView, article: Article, knowledge: Knowledge,
             ontology: Ontology) -> Mention | None:
-    doc, k, sent, offset = view.span.doc, view.index, view.sentence, view.offset
+    doc, k, offset = view.span.doc, view.index, view.offset
     info = ontology.get(d.code)
     if info is None or info.event_type is None:
         return None
@@ -329,7 +333,8 @@ def _finish(d: Draft, view: SentenceView, article: Article, knowledge: Knowledge
         # dates and the names of events ("a declaration", "a rally") are not parties
         return not is_nobody(t) and not (t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ in NOT_PARTY_ENTS
                                                         and t.pos_ == "NUM")) and not (
-            t.pos_ == "NOUN" and t.lemma_.lower() in knowledge.lexicon.nouns)
+            t.pos_ == "NOUN" and t.lemma_.lower() in knowledge.lexicon.nouns) and plausible_party(
+            t, knowledge.lexicon.not_parties)
 
     actors = tuple(args.to_actors([t for t in d.actors if is_party(t)], _resolve, article.date,
                                   keep_unresolved=True))
@@ -343,6 +348,10 @@ def _finish(d: Draft, view: SentenceView, article: Article, knowledge: Knowledge
                                  keep_unresolved=False, places=knowledge.lexicon.places)
     recipients = tuple(a for a in direct
                        if (a.start, a.end) not in {(b.start, b.end) for b in actors})
+    if d.cand.fallback and not any(a.country or a.sector for a in recipients):
+        # a converted dictionary verb codes an act towards a known party ("went to Moscow"),
+        # not "went to the house"
+        return None
     confidence = d.confidence
     if any(a.country or a.sector for a in actors):
         confidence += 0.1
@@ -358,19 +367,34 @@ def _finish(d: Draft, view: SentenceView, article: Article, knowledge: Knowledge
     start_char = doc[d.start].idx + offset
     end_char = doc[d.end - 1].idx + len(doc[d.end - 1].text) + offset
     trigger = TextSpan(article.text[start_char:end_char], start_char, end_char)
+    cited = view.text_range()
     speaker = None
     if d.speaker:
         s0, e0 = args.phrase_range(d.speaker[0])
         speaker = doc[s0:e0].text
     return Mention(
         id=mention_id(article.id, k, trigger, info.event_type), doc_id=article.id,
-        sentence_index=k, text=sent.text, trigger=trigger, event_type=info.event_type,  # type: ignore[arg-type]
+        sentence_index=k, text=article.text[cited[0]:cited[1]], trigger=trigger, event_type=info.event_type,  # type: ignore[arg-type]
         published=article.date, mode=mode, context=info.context, cameo=code,
         quad_class=info.quad_class, intensity=info.intensity, actors=actors,
         recipients=recipients,
         modality="reported" if d.modality in ("reported", "alleged") else "asserted",
         flags=(d.modality,) if d.modality in ("alleged", "referenced") else (),
-        source_said=speaker, confidence=confidence, rule=rule, sentence_start=sent.start_char)
+        source_said=speaker, confidence=confidence, rule=rule, sentence_start=cited[0])
+
+
+def plausible_party(head: Token, not_parties: frozenset[str]) -> bool:
+    """True when a phrase head can name a party: a noun, name or pronoun (or a named person,
+    group or place the tagger got wrong), not a time, unit or thing on a page (``not_parties``:
+    "tape", "PM", "minutes"), and its phrase keeps to one line."""
+    named = head.ent_type_ in PARTY_ENTS
+    if not named and head.pos_ not in args.PARTY_POS:
+        return False
+    if head.ent_type_ not in ("PERSON", "NORP", "GPE") and (
+            head.lemma_.lower() in not_parties or head.lower_ in not_parties):
+        return False
+    start, end = args.phrase_range(head)
+    return "\n" not in head.doc[start:end].text
 
 
 def _describes_a_thing(d: Draft, tok: Token, actors: tuple[Actor, ...],
@@ -397,6 +421,6 @@ def extract_mentions(doc: Doc, article: Article, knowledge: Knowledge) -> list[M
             m = _finish(d, view, article, knowledge, knowledge.ontology)
             if m is not None:
                 found.append((view.span.doc[d.cand.i], d.cand.kind == "noun", m))
-        merged = one_attack(found, knowledge.lexicon.outcomes)
+        merged = one_incident(one_attack(found, knowledge.lexicon.outcomes))
         out.extend(sorted(prune(merged), key=lambda m: m.trigger.start))
     return out

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from polemos.model import Mention
+from polemos.model import Actor, Mention
 
 GENERIC_FORCE = "190"  # "killed", "wounded": the outcome of whatever attack they are joined to
 MIN_CONFIDENCE = 0.3
@@ -48,6 +48,50 @@ def one_attack(found: list[tuple[Token, bool, Mention]], outcomes: frozenset[str
             rule=f"{prev.rule}; same attack as '{m.trigger.text}'")
         first_of[tok.i] = first_of[lead.i]
     return out
+
+
+def one_incident(mentions: list[Mention]) -> list[Mention]:
+    """Attacks of one sentence by the same (or an unsaid) doer on the same (or an unsaid) target
+    are one incident ("a gunman opened fire at a party, shooting two men", "were wounded in the
+    shooting"): the most specific code stays, taking the parties the others name. Alleged acts
+    keep apart (what was said is not what was seen). Returns the mentions kept, in order."""
+    out: list[Mention] = []
+    for m in mentions:
+        j = next((j for j, p in enumerate(out) if _same_incident(p, m)), None)
+        if j is None:
+            out.append(m)
+            continue
+        prev = out[j]
+        keep, other = (m, prev) if _specificity(m) > _specificity(prev) else (prev, m)
+        out[j] = replace(
+            keep, actors=keep.actors or other.actors, recipients=keep.recipients or other.recipients,
+            confidence=max(keep.confidence, other.confidence),
+            rule=f"{keep.rule}; one incident with '{other.trigger.text}'")
+    return out
+
+
+def _parties(actors: tuple[Actor, ...]) -> list[str]:
+    return sorted((a.id or a.text).lower() for a in actors)
+
+
+def _same_incident(a: Mention, b: Mention) -> bool:
+    if a.event_type != "ASSAULT" or b.event_type != "ASSAULT" or "alleged" in a.flags + b.flags:
+        return False
+    # "shot and killed" is one act; "kidnapped ... exploded" are two kinds of attack
+    if a.cameo != b.cameo and not (_generic(a.cameo) or _generic(b.cameo)):
+        return False
+    return all(not x or not y or _parties(x) == _parties(y)
+               for x, y in ((a.actors, b.actors), (a.recipients, b.recipients)))
+
+
+def _generic(cameo: str) -> bool:
+    """True for a code that names force of no kind ("190", "180"): it fits any sharper one."""
+    return len(cameo) <= 3 and cameo.endswith("0")
+
+
+def _specificity(m: Mention) -> tuple[bool, int, int, float]:
+    """A sharper CAMEO code ("shot": 193 over "attacked": 190), then more parties named."""
+    return (not _generic(m.cameo), len(m.cameo), len(m.actors) + len(m.recipients), m.confidence)
 
 
 def prune(mentions: list[Mention]) -> list[Mention]:

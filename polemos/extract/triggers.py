@@ -2,12 +2,13 @@
 
 Ours live in ``polemos/data/triggers/*.yaml``; a user's folder (``--kb DIR``, its ``*.yaml`` and
 ``triggers/*.yaml`` files that hold ``verbs``, ``nouns``, ``light_verbs``, ``instruments``,
-``places`` or ``outcomes``) layers
+``places``, ``outcomes``, ``not_parties`` or ``boilerplate``) layers
 over them entry by entry. Every file is checked and all problems are reported at once.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,7 +26,8 @@ from polemos.ontology import Ontology
 DATA = Path(__file__).parent.parent / "data" / "triggers"
 FRAMES = ("report", "intent", "prepare", "threaten", "refuse", "demand", "order", "accuse", "attempt",
           "negate")
-SECTIONS = ("verbs", "nouns", "light_verbs", "instruments", "places", "outcomes")
+SECTIONS = ("verbs", "nouns", "light_verbs", "instruments", "places", "outcomes", "not_parties",
+            "boilerplate")
 DEFAULT_CONFIDENCE = 0.7
 
 
@@ -61,6 +63,14 @@ class TriggerLexicon:
     frames: dict[str, dict[str, str]] = field(default_factory=dict)
     places: frozenset[str] = frozenset()  # nouns of targets that are sites, not parties ("base")
     outcomes: frozenset[str] = frozenset()  # verbs that tell an attack's toll ("killed", "wounded")
+    not_parties: frozenset[str] = frozenset()  # head lemmas never a party ("tape", "minute", "pm")
+    boilerplate: tuple[re.Pattern[str], ...] = ()  # page furniture: from a match to the line's end
+
+    def is_boilerplate(self, line: str) -> int | None:
+        """Where page furniture starts in one line of text ("Copyright 2014 ...", "Posted: ...",
+        "(Jane Doe/FOX5)"): a character offset, or None when the line is all story."""
+        starts = [m.start() for p in self.boilerplate if (m := p.search(line)) is not None]
+        return min(starts) if starts else None
 
     @classmethod
     def load(cls, ontology: Ontology, extra_dirs: Sequence[Path] = ()) -> TriggerLexicon:
@@ -72,6 +82,8 @@ class TriggerLexicon:
         light: set[str] = set()
         places: set[str] = set()
         outcomes: set[str] = set()
+        not_parties: set[str] = set()
+        boilerplate: list[re.Pattern[str]] = []
         instruments: dict[str, str] = {}
         paths = sorted(DATA.glob("*.yaml"))
         for d in extra_dirs:
@@ -98,6 +110,14 @@ class TriggerLexicon:
                 places.add(str(k).lower())
             for k in doc.get("outcomes") or []:
                 outcomes.add(str(k).lower())
+            for k in doc.get("not_parties") or []:
+                not_parties.add(str(k).lower())
+            for n, k in enumerate(doc.get("boilerplate") or []):
+                try:
+                    boilerplate.append(re.compile(str(k)))
+                except re.error as e:
+                    problems.append(f"{shown}:{_item_line(doc.get('boilerplate'), n)}: boilerplate: "
+                                    f"bad pattern {k!r} ({e})")
             for k, v in (doc.get("instruments") or {}).items():
                 where = f"{shown}:{_line(doc.get('instruments'), k)}"
                 if str(v) not in ontology:
@@ -108,7 +128,7 @@ class TriggerLexicon:
         if problems:
             raise KnowledgeError(problems[0], problems=tuple(problems))
         return cls(verbs, nouns, frozenset(light), instruments, frames, frozenset(places),
-                   frozenset(outcomes))
+                   frozenset(outcomes), frozenset(not_parties), tuple(boilerplate))
 
     def reframe(self, frame: str, code: str) -> str | None:
         """The code an event gets when governed by a frame ("threaten" + 190 → 1384); None: none."""
@@ -143,6 +163,13 @@ def _line(mapping: Any, key: object) -> int:
     try:
         return int(mapping.lc.key(key)[0]) + 1
     except (AttributeError, KeyError, TypeError):
+        return 1
+
+
+def _item_line(seq: Any, n: int) -> int:
+    try:
+        return int(seq.lc.item(n)[0]) + 1
+    except (AttributeError, KeyError, TypeError, IndexError):
         return 1
 
 
@@ -258,12 +285,23 @@ def _objects(tok: Token) -> list[Token]:
     return direct + clausal
 
 
+def _hyphenated(tok: Token) -> bool:
+    """True for the end of a hyphened adjective ("life-threatening", "gun-toting"): a quality
+    of something, not an act."""
+    doc = tok.doc
+    return tok.pos_ == "ADJ" and tok.i >= 2 and doc[tok.i - 1].text == "-" and not (
+        doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_)
+
+
 def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
     """Every trigger in a sentence, in token order; a noun taken by a light verb is not repeated."""
     out: list[Candidate] = []
     taken: set[int] = set()
     for tok in sent:
-        if tok.pos_ not in ("VERB", "ADJ", "AUX") or tok.dep_ in ("amod", "compound"):
+        # a participle serving as a preposition ("according to police", "following the raid")
+        # or ending a hyphened adjective ("life-threatening") tells no act
+        if tok.pos_ not in ("VERB", "ADJ", "AUX") or tok.dep_ in ("amod", "compound", "prep") or (
+                _hyphenated(tok)):
             continue
         lemma = tok.lemma_.lower()
         stative = any(c.dep_ == "auxpass" for c in tok.children) and not any(

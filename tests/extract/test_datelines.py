@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from polemos.extract.datelines import dateline_end
+from polemos.extract.datelines import dateline_end, story_lines
 from polemos.extract.events import extract_mentions
 from polemos.model import Article
 
@@ -70,3 +70,36 @@ def test_dateline_shown_by_explain(knowledge) -> None:
     assert d["sentences"][0]["tokens"][0]["text"] == "Taliban"
     assert "dateline (not a party" in format_explanation(d)
     assert [a["text"] for a in d["mentions"][0]["actors"]] == ["Taliban fighters"]
+
+
+def test_story_lines_leave_out_page_furniture(knowledge) -> None:
+    text = ("Gunman hurts two at mall Posted: Monday, May 6\nBy Dana Reyes, Staff Writer\n"
+            "Officers arrested a man.\nCopyright 2019 Acme Media. All rights reserved.")
+    parts = [text[a:b] for a, b in story_lines(text, knowledge.lexicon.is_boilerplate)]
+    assert parts == ["Gunman hurts two at mall", "Officers arrested a man."]
+
+
+def test_story_lines_keep_ordinary_sentences(knowledge) -> None:
+    text = "By Monday, police had arrested two men.\nPolice (in Ohio) detained a driver."
+    parts = [text[a:b] for a, b in story_lines(text, knowledge.lexicon.is_boilerplate)]
+    assert parts == text.split("\n")
+
+
+def test_caption_time_stamp_and_credit_give_no_parties(knowledge) -> None:
+    text = ("Updated 4:15 PM CDT\n\nYellow tape blocked the road after a stabbing. (Maria Lopez/WXYZ)"
+            "\n\nTwo teenagers were stabbed outside a diner in Dayton, officers said.")
+    ms = code(text, knowledge)
+    assert [m.trigger.text for m in ms] == ["stabbed"]  # the caption line is no story
+    m = ms[0]
+    assert [a.text for a in m.recipients] == ["Two teenagers"]
+    assert m.text == "Two teenagers were stabbed outside a diner in Dayton, officers said."
+    assert text[m.sentence_start:m.sentence_start + len(m.text)] == m.text
+    for a in (*m.actors, *m.recipients):
+        assert "\n" not in a.text and text[a.start:a.end] == a.text
+
+
+def test_a_line_never_runs_into_the_next(knowledge) -> None:
+    text = "Updated 9:30 PM EDT\n\nCrime scene tape was visible near the lot\n\nA deputy shot a suspect."
+    ms = code(text, knowledge)
+    assert [(m.event_type, m.trigger.text) for m in ms] == [("ASSAULT", "shot")]
+    assert [a.text for a in ms[0].actors] == ["A deputy"]

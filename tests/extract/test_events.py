@@ -345,3 +345,52 @@ def test_events_main_verb_hung_off_its_subject(knowledge) -> None:
     assert m.event_type == "RETREAT"
     assert [a.text for a in m.actors] == ["Kurdish militia"]
     assert countries(m.recipients) == ["IRQ"]
+
+
+def test_events_things_and_times_are_no_parties(knowledge) -> None:
+    [m] = code("Yellow tape surrounded the house after a shooting.", knowledge)
+    assert (m.event_type, m.trigger.text, m.actors) == ("ASSAULT", "shooting", ())
+
+
+def test_events_a_named_attack_is_not_done_by_who_reports_it(knowledge) -> None:
+    [m] = code("The stabbing remains under investigation, detectives said.", knowledge)
+    assert m.event_type == "ASSAULT" and m.actors == ()
+    assert m.source_said == "detectives"
+
+
+def test_events_one_incident_per_sentence_keeps_the_sharpest_code(knowledge) -> None:
+    [m] = code("Police said a man shot a clerk, and investigators said the shooting followed a "
+               "robbery.", knowledge)
+    assert (m.trigger.text, m.cameo) == ("shot", "193")
+    assert [a.text for a in m.actors] == ["a man"]
+    [m] = code("A gunman opened fire on a bus in Denver, shooting three passengers.", knowledge)
+    assert [a.text for a in m.actors] == ["A gunman"]
+
+
+def test_events_two_kinds_of_attack_stay_two(knowledge) -> None:
+    ms = code("Rebels kidnapped two engineers and bombed a bridge in Kivu.", knowledge)
+    assert [(m.trigger.text, m.cameo[:3]) for m in ms] == [("kidnapped", "181"), ("bombed", "195")]
+
+
+def test_events_hyphened_adjective_is_no_act(knowledge) -> None:
+    assert code("The doctor said the wounds were not life-threatening.", knowledge) == []
+
+
+def test_lexicon_bad_furniture_pattern_names_file_and_line(tmp_path: Path, knowledge) -> None:
+    (tmp_path / "furniture.yaml").write_text(
+        "origin: test\nlicence: CC0\nboilerplate:\n  - '^Posted:'\n  - '(unclosed'\n")
+    with pytest.raises(KnowledgeError) as err:
+        TriggerLexicon.load(knowledge.ontology, [tmp_path])
+    assert "furniture.yaml:5: boilerplate" in str(err.value)
+    lexicon = TriggerLexicon.load(knowledge.ontology)
+    assert lexicon.is_boilerplate("Shots fired Posted: Monday") == 12
+    assert lexicon.is_boilerplate("Police shot a man.") is None
+
+
+def test_events_attribution_and_errands_are_no_acts(knowledge) -> None:
+    [m] = code("Two men were shot on Elm Street, according to police.", knowledge)
+    assert (m.event_type, m.trigger.text) == ("ASSAULT", "shot")
+    # a converted dictionary verb needs a known party on the other side
+    assert code("Officers went to the house and found a wounded man.", knowledge) == []
+    [m] = code("The ambassador went to Moscow.", knowledge)
+    assert m.event_type == "CONSULT" and countries(m.recipients) == ["RUS"]
