@@ -68,6 +68,9 @@ class TimeLexicon:
     event_verbs: tuple[str, ...] = ()
     event_nouns: tuple[str, ...] = ()
     time_fillers: tuple[str, ...] = ()
+    not_event_heads: tuple[str, ...] = ()
+    stamp_cues: tuple[str, ...] = ()
+    charge_frames: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None) -> TimeLexicon:
@@ -85,7 +88,8 @@ class TimeLexicon:
                    {str(k): str(v) for k, v in units.items()}, t("ago_words"), w("hedges"),
                    w("vague_heads"), w("future_cues"), _holidays(data, where_of("holidays")),
                    numbers or NumberLexicon.load(), w("report_cues"), w("event_verbs"),
-                   w("event_nouns"), w("time_fillers"))
+                   w("event_nouns"), w("time_fillers"), w("not_event_heads"),
+                   w("stamp_cues"), w("charge_frames"))
 
     def month(self, word: str) -> int | None:
         """Month number of a month name or abbreviation (any case, dot ignored)."""
@@ -121,6 +125,8 @@ class StoryCues:
     reported: re.Pattern[str]
     marked_before: re.Pattern[str]
     marked_after: re.Pattern[str]
+    stamp: re.Pattern[str] = re.compile("(?!)")
+    charged: re.Pattern[str] = re.compile("(?!)")
 
     @classmethod
     def build(cls, lex: TimeLexicon) -> StoryCues:
@@ -131,15 +137,33 @@ class StoryCues:
         # a report cue takes its time at once ("said Friday", "Posted 3:57 AM, May 26"); "said
         # around 2 p.m. on Sunday, deputies ..." starts the reported clause, the event's time
         return cls(re.compile(rf"\b{_any(lex.report_cues)}:?{clock}?(?:{filler})?\s*$"),
-                   re.compile(rf"\b{_any(lex.event_verbs)}{fill}\s*$"),
-                   re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+)?{_any(lex.event_nouns)}\b"))
+                   re.compile(rf"\b{_any(lex.event_verbs + lex.event_nouns)}{fill}\s*$"),
+                   re.compile(rf"^(?:['’]s)?[ \t]+(?:[\w-]+[ \t]+)?{_any(lex.event_nouns)}\b"
+                              rf"(?![ \t]+{_any(lex.not_event_heads)}\b)"),
+                   re.compile(rf"\b{_any(lex.stamp_cues)}\s*:?\s*(?:{_any(tuple(lex.weekdays))},?\s+)?$"),
+                   re.compile(rf"\b{_any(lex.charge_frames)}\s+(?:(?:the|a|an)\s+)?$"))
 
     def is_reported(self, before: str, after: str) -> bool:
         """Whether the text before a time makes it a report's or stamp's date ("said Friday").
 
         "said Friday's shooting" is not: a possessive time names the event it modifies.
         """
+        if re.search(r"\(@\w+\)\s*$", before):
+            return True  # the stamp of an embedded post: "— Ann Lee (@annlee) March 29, 2017"
         return not re.match(r"['’]s\b", after) and self.reported.search(before) is not None
+
+    def is_stamp(self, before: str, after: str) -> bool:
+        """Whether a date is the copy's own: "Posted: May 2, 2013", a dateline "BOSTON (May 2, 2013):"
+        or "BOSTON, May 2 (AP) --"."""
+        line = before.rsplit("\n", 1)[-1]
+        return bool(self.stamp.search(before)
+                    or re.fullmatch(r"[A-Z][\w .,'-]*\(\s*", line) and re.match(r"\s*\)\s*:", after)
+                    or re.fullmatch(r"[A-Z][\w .,'-]*,\s*", line)
+                    and re.match(r"\s*\([A-Z][\w ]*\)\s*(?:--|[-—–_:])", after))
+
+    def is_charged(self, before: str) -> bool:
+        """Whether the words before an attack make it the past of a charge or trial ("accused of")."""
+        return self.charged.search(before) is not None
 
     def is_marked(self, before: str, after: str) -> bool:
         """Whether the text says a time is the event's own ("happened Monday", "Monday's attack")."""

@@ -28,6 +28,7 @@ from polemos.resolve.date_lexicon import (
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,]\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _CONTEXT = 160  # characters before an expression searched for future cues and month cues
+_STAMP_REACH = 400  # the copy's own date stamp or dateline opens the text
 
 
 def _words(items: Sequence[str], case: bool = False) -> str:
@@ -78,7 +79,8 @@ class _Grammar:
         lead = rf"(?:(?P<narrow>{narrow})(?:\s+|(?<=-)))?"
         rules: list[tuple[str, _Resolver]] = [
             (r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", _numeric),
-            (r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4})\b", _numeric),
+            (rf"\b(?:{weekday},?\s+)?(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])"
+             r"/(?P<y>\d{4})\b", _numeric),
             (rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:(?i:the)\s+)?(?P<mon>{month})\s+(?P<d>{day})\b"
              rf"(?:,?\s+(?P<y>{_YEAR})\b)?", _month_day),
             (rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:(?i:the)\s+)?(?P<d>{day})\s+(?:(?i:of)\s+)?"
@@ -187,8 +189,9 @@ def _day_word(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> 
     days = g.lexicon.day_words.get(re.sub(r"\s+", " ", m["dw"].lower()))
     if days is None:
         return None
-    if re.match(r"(?i)the\s.*\b(?:before|after)$", m["dw"]) and re.match(r"\s+[a-z]", text[m.end():]):
-        return None  # "the day before her death" counts from the death, not the article date
+    if re.match(r"(?i)the\s.*\b(?:before|after)$", m["dw"]) and re.match(
+            r"\s+(?:[a-z]|[A-Z][\w.-]*['’]s\b)", text[m.end():]):
+        return None  # "the day before her death", "... Smith's birthday": not the article date
     value = _iso(dct + dt.timedelta(days=days)) if dct else None
     return _Found(m.start(), m.end(), value, "day")
 
@@ -327,10 +330,25 @@ def find_time_expressions(text: str, published: str | None,
     Returns non-overlapping expressions in text order (the longest reading wins an overlap);
     relative ones ("Friday", "last week") get value None when ``published`` is None or not a date.
     Example: ``find_time_expressions("Police said Friday ...", "2019-12-30")`` -> Friday is
-    ``2019-12-27`` at day precision.
+    ``2019-12-27`` at day precision. When the text opens with its own earlier stamp ("Posted:
+    Saturday, March 2, 2013", a dateline "BOSTON (March 2, 2013):"), relative times count from it:
+    the article date given is then an update's or a crawl's.
     """
     grammar = _default_grammar() if lexicon is None else _Grammar.build(lexicon)
     dct = _anchor(published)
+    kept = _scan(grammar, text, dct)
+    cues = _cues() if lexicon is None else StoryCues.build(grammar.lexicon)
+    stamps = [k for k in kept if k.start < _STAMP_REACH and k.precision == "day" and k.value
+              and cues.is_stamp(text[max(0, k.start - _BEFORE):k.start], text[k.end:k.end + 20])]
+    own = _anchor(stamps[0].value) if stamps else None
+    if own is not None and dct is not None and own < dct:
+        kept = _scan(grammar, text, own)  # written on its stamp's day, dated later (an update)
+    return [TimeExpr(TextSpan(text[k.start:k.end], k.start, k.end), k.value, k.precision)
+            for k in sorted(kept, key=lambda f: f.start)]
+
+
+def _scan(grammar: _Grammar, text: str, dct: dt.date | None) -> list[_Found]:
+    """Every expression the grammar finds, resolved against ``dct``; the longest wins an overlap."""
     found: list[_Found] = []
     for pattern, resolve in grammar.rules:
         for match in pattern.finditer(text):
@@ -341,8 +359,7 @@ def find_time_expressions(text: str, published: str | None,
     for hit in sorted(found, key=lambda f: (f.start - f.end, f.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
-    return [TimeExpr(TextSpan(text[k.start:k.end], k.start, k.end), k.value, k.precision)
-            for k in sorted(kept, key=lambda f: f.start)]
+    return kept
 
 
 @cache
@@ -373,10 +390,11 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
     other time takes its neighbours' (news states the date once, in the lead), the nearest
     day-precision time before it, else after it. Given the article ``text``, neighbours that
     date a report are passed over too, and one the text ties to the event ("happened Monday",
-    "Thursday's rampage") before the sentence is preferred. A report time of the sentence
-    serves when no neighbour has a time. Without any, the article date at day precision with
-    ``from_text`` False (news reports what happened that day or the day before). All offsets
-    are in the article's text.
+    "was shot Sunday", "Thursday's rampage") is preferred, before the sentence else after it; an
+    attack framed as a charge's past ("accused of shooting") does not take the times before it.
+    A report time of the sentence serves when no neighbour has a time. Without any, the article
+    date at day precision with ``from_text`` False (news reports what happened that day or the
+    day before). All offsets are in the article's text.
     """
     anchor = _anchor(published)
     source, offset = (text, 0) if text is not None else (sentence.text, sentence.start)
@@ -406,12 +424,17 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
                                       and first <= anchor))]
     inside = [t for t in usable if sentence.start <= t.span.start and t.span.end <= sentence.end]
     own = [t for t in inside if not reported(t)]
+    if text is not None and _cues().is_charged(text[max(0, trigger.start - _BEFORE):trigger.start]):
+        # "stable Sunday, and the man accused of shooting them": Sunday dates the charge; a time
+        # after the attack is still its own ("accused of killing three officers Sunday")
+        own = [t for t in own if t.span.start > trigger.start or marked(t)]
     if own:
         best = min(own, key=lambda t: (cost(t), t.span.start))
         return best.value, best.precision, True
     days = [t for t in usable if t.precision == "day" and t not in inside and not reported(t)]
     if text is not None:
-        days = [t for t in days if t.span.start < sentence.start and marked(t)] or days
+        ties = [t for t in days if marked(t)]  # the event's own date, the lead's before a later one
+        days = [t for t in ties if t.span.start < sentence.start] or ties or days
     if days:
         best = min(days, key=lambda t: (t.span.start > sentence.start,
                                         abs(t.span.start - sentence.start)))

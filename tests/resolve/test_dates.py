@@ -222,6 +222,7 @@ def test_dates_story_cues_tell_report_from_event_times():
     assert cues.is_reported("deputies said ", "")
     assert cues.is_reported("Updated: ", "")
     assert not cues.is_reported("deputies said ", "'s attack")
+    assert cues.is_reported("Two hurt downtown. — Ann Lee (@annlee) ", "")
     assert cues.is_marked("the incident happened at about 10:30 p.m. ", "")
     assert cues.is_marked("", "'s rampage at the mall")
     assert not cues.is_marked("a vigil was held ", " at the church")
@@ -238,3 +239,60 @@ def test_dates_the_day_before_counts_from_the_article_only_when_it_stands_alone(
     assert values("The boy was shot the day before, police said.")["the day before"] == (
         "2019-12-29", "day")
     assert "the day before" not in values("She called him the day before her death.")
+    assert "the day before" not in values("The raid came the day before Ahmed's wedding.")
+
+
+def test_event_date_timeless_sentence_takes_a_later_time_tied_to_the_event(plain_nlp):
+    # no time before the sentence is the event's; the later "3 a.m. Saturday incident" is,
+    # the stamp-like Sunday report is not
+    text = ("A man died and two were hurt at a bar, officers say. "
+            "The paper reported the story Sunday. "
+            "The victim was not the target of the 3 a.m. Saturday incident at the bar.")
+    assert _date_of(plain_nlp, text, 0, "hurt") == "2019-12-28"
+
+
+def test_dates_story_cues_event_noun_must_head_its_phrase():
+    from polemos.resolve.date_lexicon import StoryCues
+
+    cues = StoryCues.build(TimeLexicon.load())
+    assert not cues.is_marked("", "'s incident reports listed a theft")
+    assert not cues.is_marked("", "\n\nShooting leaves two hurt")  # a headline below a stamp
+    assert cues.is_marked("", " shooting left two hurt")
+    assert cues.is_marked("police are looking into a shooting early ", " that left one dead")
+
+
+def test_dates_relative_times_count_from_the_copys_own_stamp():
+    # dated Monday by an update, written on its Posted day: "Thursday" is the Thursday before it
+    text = ("Posted: Friday, Dec. 13, 2019 8:10 AM EST Updated: Monday, Dec. 30, 2019\n\n"
+            "Two men were shot Thursday outside a store.")
+    assert values(text)["Thursday"] == ("2019-12-12", "day")
+    dateline = "BRIGHTON, MA (December 6, 2019): Officers found a wounded man early this morning."
+    assert values(dateline)["early this morning"] == ("2019-12-06", "day")
+    later = "Posted: Friday, Jan. 3, 2020\n\nTwo men were shot Thursday."
+    assert values(later)["Thursday"] == ("2019-12-26", "day")  # a stamp after the date: kept
+
+
+def test_dates_numeric_date_with_its_weekday_is_one_expression():
+    assert values("Published: Friday, 12/27/2019 - two hurt")["Friday, 12/27/2019"] == (
+        "2019-12-27", "day")
+
+
+def test_event_date_time_of_the_attack_verb_dates_the_story(plain_nlp):
+    # "was shot Saturday" ties Saturday to the attack; the later court date is another step
+    text = ("A clerk was shot Saturday at a gas station. "
+            "The gunman fled in a gray car. "
+            "A judge set bail at a hearing on Sunday. "
+            "The clerk is expected to recover.")
+    assert _date_of(plain_nlp, text, 3, "recover") == "2019-12-28"
+    assert _date_of(plain_nlp, text, 1, "fled") == "2019-12-28"
+
+
+def test_event_date_an_attack_someone_is_accused_of_predates_the_sentence(plain_nlp):
+    # Sunday dates the deputies' condition and the charge, not the shooting told on Saturday
+    text = ("A gunman wounded two deputies on Saturday night. "
+            "The deputies were stable Sunday, and the man accused of shooting them was jailed.")
+    assert _date_of(plain_nlp, text, 1, "shooting") == "2019-12-28"
+    text = "The man accused of killing two officers on Saturday was jailed."
+    assert _date_of(plain_nlp, text, 0, "killing") == "2019-12-28"
+    text = "The deputies were stable Sunday after a man started shooting at them."
+    assert _date_of(plain_nlp, text, 0, "shooting") == "2019-12-29"
