@@ -31,7 +31,8 @@ from typing import Any
 from polemos.evaluate.gva import gva_sample
 from polemos.extract.numbers import find_casualties, with_story_deaths
 from polemos.model import Article, Mention, TextSpan
-from polemos.resolve.dates import event_date, find_time_expressions
+from polemos.resolve.dates import find_time_expressions
+from polemos.resolve.event_dates import event_date
 
 GOLD = Path("/work/shared/gold/gva")
 

@@ -28,7 +28,8 @@ from polemos.model import (
     stable_id,
 )
 from polemos.nlp import entities
-from polemos.resolve.dates import event_date, find_time_expressions
+from polemos.resolve.dates import find_time_expressions
+from polemos.resolve.event_dates import event_date
 from polemos.resolve.places import event_location, find_toponyms, main_place
 
 if TYPE_CHECKING:

@@ -19,7 +19,6 @@ from polemos.resolve.date_lexicon import (
     StoryCues,
     TimeLexicon,
     add_months,
-    first_day,
     iso_week,
     nearest_year,
     weekday_year,
@@ -374,79 +373,4 @@ def _cues() -> StoryCues:
     return StoryCues.build(_default_grammar().lexicon)
 
 
-
-_PRECISION_COST = {"day": 0, "week": 60, "month": 90, "year": 120}  # characters of distance
 _BEFORE, _AFTER = 60, 40  # characters around a time searched for report and event cues
-
-
-def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
-               published: str | None, text: str | None = None,
-               ) -> tuple[str | None, DatePrecision | None, bool]:
-    """When the event carried by ``trigger`` happened: (value, precision, from_text).
-
-    The time of the trigger's sentence nearest to the trigger, day precision preferred. A time
-    that dates a report, a stamp or a later step ("police said Friday", "arrested Tuesday",
-    "Posted: May 26") or lies after the article date is not the event's: a sentence with no
-    other time takes its neighbours' (news states the date once, in the lead), the nearest
-    day-precision time before it, else after it. Given the article ``text``, neighbours that
-    date a report are passed over too, and one the text ties to the event ("happened Monday",
-    "was shot Sunday", "Thursday's rampage") is preferred, before the sentence else after it; an
-    attack framed as a charge's past ("accused of shooting") does not take the times before it.
-    A report time of the sentence serves when no neighbour has a time. Without any, the article
-    date at day precision with ``from_text`` False (news reports what happened that day or the
-    day before). All offsets are in the article's text.
-    """
-    anchor = _anchor(published)
-    source, offset = (text, 0) if text is not None else (sentence.text, sentence.start)
-
-    def around(t: TimeExpr) -> tuple[str, str] | None:
-        """The text before and after a time, None for a neighbour when only the sentence is known."""
-        start, end = t.span.start - offset, t.span.end - offset
-        if start < 0 or end > len(source):
-            return None
-        return source[max(0, start - _BEFORE):start], source[end:end + _AFTER]
-
-    def reported(t: TimeExpr) -> bool:
-        context = around(t)
-        return context is not None and _cues().is_reported(*context)
-
-    def marked(t: TimeExpr) -> bool:
-        context = around(t)
-        return context is not None and _cues().is_marked(*context)
-
-    def cost(t: TimeExpr) -> float:
-        gap = (trigger.start - t.span.end if t.span.end <= trigger.start
-               else t.span.start - trigger.end)
-        return max(gap, 0) + _PRECISION_COST.get(t.precision or "year", 120)
-
-    usable = [t for t in times if t.value is not None and t.precision is not None
-              and (anchor is None or ((first := first_day(t.value)) is not None
-                                      and first <= anchor))]
-    inside = [t for t in usable if sentence.start <= t.span.start and t.span.end <= sentence.end]
-    own = [t for t in inside if not reported(t)]
-    if text is not None and _cues().is_charged(text[max(0, trigger.start - _BEFORE):trigger.start]):
-        # "stable Sunday, and the man accused of shooting them": Sunday dates the charge; a time
-        # after the attack is still its own ("accused of killing three officers Sunday")
-        own = [t for t in own if t.span.start > trigger.start or marked(t)]
-    if own:
-        best = min(own, key=lambda t: (cost(t), t.span.start))
-        return best.value, best.precision, True
-    days = [t for t in usable if t.precision == "day" and t not in inside and not reported(t)]
-    if text is not None:
-        ties = [t for t in days if marked(t)]  # the event's own date, the lead's before a later one
-        days = [t for t in ties if t.span.start < sentence.start] or ties or days
-    if days:
-        best = min(days, key=lambda t: (t.span.start > sentence.start,
-                                        abs(t.span.start - sentence.start)))
-        return best.value, best.precision, True
-    if inside:
-        best = min(inside, key=lambda t: (cost(t), t.span.start))
-        return best.value, best.precision, True
-    later = [t for t in usable if t.precision == "day"]
-    if later:  # only report dates in the story: the nearest is nearer the event than publication
-        best = min(later, key=lambda t: (t.span.start > sentence.start,
-                                         abs(t.span.start - sentence.start)))
-        return best.value, best.precision, True
-    if anchor is not None:
-        return anchor.isoformat(), "day", False
-    return None, None, False

@@ -7,7 +7,8 @@ import pytest
 from polemos.errors import KnowledgeError
 from polemos.model import TextSpan, TimeExpr
 from polemos.resolve.date_lexicon import TimeLexicon
-from polemos.resolve.dates import event_date, find_time_expressions
+from polemos.resolve.dates import find_time_expressions
+from polemos.resolve.event_dates import event_date
 
 MONDAY = "2019-12-30"  # a Monday
 
