@@ -122,11 +122,16 @@ class Gazetteer:
         """Build the index from the installed gazetteers and our additions; returns its path."""
         from polemos.resolve.gazetteer_build import build_index
 
+        default = path is None
         path = Path(path) if path is not None else default_path()
-        print("building the place index (once, ~25 s)", file=sys.stderr)
+        print("building the place index (once, ~35 s)", file=sys.stderr)
         started = time.perf_counter()
         build_index(path, INDEX_VERSION)
         log.info("built %s in %.1f s", path, time.perf_counter() - started)
+        if default:  # indexes of older versions in our cache folder are dead weight (~70 MB each)
+            for old in path.parent.glob("gazetteer-v*.sqlite"):
+                if old != path:
+                    old.unlink(missing_ok=True)
         return path
 
     def close(self) -> None:
