@@ -122,8 +122,8 @@ class Gazetteer:
         """Build the index from the installed gazetteers and our additions; returns its path."""
         from polemos.resolve.gazetteer_build import build_index
 
-        default = path is None
         path = Path(path) if path is not None else default_path()
+        default = path == default_path()
         print("building the place index (once, ~35 s)", file=sys.stderr)
         started = time.perf_counter()
         build_index(path, INDEX_VERSION)
