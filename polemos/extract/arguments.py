@@ -52,7 +52,12 @@ def subjects(verb: Token) -> list[Token]:
     xcomp, conjunct, relative clause or participle."""
     for child in verb.children:
         if child.dep_ == "agent":
-            return [t for c in child.children if c.dep_ == "pobj" for t in expand_conj(c)]
+            heads = [t for c in child.children if c.dep_ in ("pobj", "pcomp")
+                     for t in expand_conj(c)]
+            # "killed by Israeli shelling": an act as by-agent (the parser may call it pcomp)
+            # names its doer by a modifier
+            return [d for t in heads
+                    for d in ((noun_parties(t)[0] or [t]) if t.pos_ == "VERB" else [t])]
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and child.pos_ in PARTY_POS:
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":

@@ -97,10 +97,19 @@ def _own(c: Candidate, s: _Sentence, code: str) -> Draft:
         if c.noun is not None:
             n_actors, n_recips = args.noun_parties(doc[c.noun])
             actors = actors or n_actors
+            if not actors and code.startswith("15"):
+                # "the army was put on high alert": a force raised to readiness is the side
+                # that mobilizes (CAMEO 15), so the passive's subject is its doer
+                actors = [t for t in tok.children if t.dep_ == "nsubjpass" and t.i != c.noun]
+                recipients = [t for t in recipients if t.dep_ != "nsubjpass"]
             # the object that makes the event is no party, unless it names another nation's
             # envoy or force ("summoned the Pakistani ambassador")
             recipients = [t for t in recipients if t.i != c.noun or (
                 t.pos_ == "NOUN" and _nation_modified(t))] + n_recips
+        # an act done by another act ("killed by Turkish airstrikes") is done by its doers
+        actors = [d for t in actors for d in (
+            (args.noun_parties(t)[0] or [t]) if s.cands.get(t.i, c).kind == "noun" and t.i != c.i
+            else [t])]
         # an act aimed at another's act ("condemned the Israeli strikes") is aimed at its doers
         recipients = [d for t in recipients for d in (
             (args.noun_parties(t)[0] or [t]) if s.cands.get(t.i, c).kind == "noun" and t.i != c.i

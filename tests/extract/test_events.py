@@ -394,3 +394,42 @@ def test_events_attribution_and_errands_are_no_acts(knowledge) -> None:
     assert code("Officers went to the house and found a wounded man.", knowledge) == []
     [m] = code("The ambassador went to Moscow.", knowledge)
     assert m.event_type == "CONSULT" and countries(m.recipients) == ["RUS"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "cameo"), [
+    # evacuating one's own positions is a retreat; evacuating people stays an aid act
+    ("Armenian forces evacuated their positions near the lake.", "RETREAT", "0874"),
+    ("The Red Cross evacuated wounded civilians from the town.", "AID", "073"),
+    # lowering or cutting trade penalties eases them
+    ("Japan lowered tariffs on Thai rice.", "CONCEDE", "085"),
+    ("Jordan cut duties on Syrian goods.", "CONCEDE", "085"),
+    # handing power to others accedes to a change in leadership
+    ("The army council handed power back to a civilian cabinet.", "CONCEDE", "0831"),
+    # returning captured people releases them
+    ("Iran returned the detained sailors to Britain.", "CONCEDE", "0841"),
+    # joining an alliance is diplomatic cooperation; promising to join is a pledge
+    ("Montenegro joined the alliance in June.", "SUPPORT", "050"),
+    ("Bosnia said it would join the customs union.", "AGREE", "032"),
+    # recognition as a nominal event
+    ("Senegal announced its recognition of the new government in Bamako.", "SUPPORT", "054"),
+])
+def test_events_round2_codebook_objects_and_nouns(text: str, event_type: str, cameo: str,
+                                                  knowledge) -> None:
+    m = top(text, knowledge)
+    assert (m.event_type, m.cameo) == (event_type, cameo)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # a by-agent that is itself an act names its doer by its modifier
+    ("Three fishermen were killed by Turkish airstrikes near Dohuk.", "TUR"),
+    ("A border guard was wounded by Iranian shelling on Tuesday.", "IRN"),
+])
+def test_events_act_as_by_agent_gives_its_doer(knowledge, text: str, actor: str) -> None:
+    m = top(text, knowledge)
+    assert m.event_type == "ASSAULT" and countries(m.actors) == [actor]
+
+
+def test_events_force_put_on_alert_in_passive_is_the_mobilizer(knowledge) -> None:
+    m = top("Pakistani troops were placed on alert along the frontier.", knowledge)
+    assert m.event_type == "MOBILIZE" and countries(m.actors) == ["PAK"]
+    assert countries(m.recipients) == []
