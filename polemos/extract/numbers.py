@@ -28,7 +28,8 @@ _SP = r"[^\S\n]+"  # spaces within a line: a count never reaches across a headli
 # Between the victims and the casualty word: auxiliaries and adverbs that do not change the count.
 _AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|reportedly|also|later|all|both|each|"
         r"allegedly|apparently|initially|who|that|then|subsequently|eventually|not|critically|"
-        r"seriously|badly|gravely|slightly|in|the|attack|shooting|incident|blast)")
+        r"seriously|badly|gravely|slightly|in|the|attack|shooting|incident|blast|found|accidentally|"
+        r"mistakenly|unintentionally|now)")
 
 
 def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
@@ -117,6 +118,8 @@ class CasualtyLexicon:
     tally_cues: tuple[str, ...] = ()
     single_subjects: tuple[str, ...] = ()
     irregular_plurals: tuple[str, ...] = ()
+    then_dead: tuple[str, ...] = ()
+    intent_verbs: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None,
@@ -138,7 +141,7 @@ class CasualtyLexicon:
         return cls(numbers or NumberLexicon.load(), after, before, left,
                    w("people_words"), w("not_people"), w("not_names"), w("self_inflicted"),
                    w("object_pronouns"), w("tally_cues"), w("single_subjects"),
-                   w("irregular_plurals"))
+                   w("irregular_plurals"), w("then_dead"), w("intent_verbs"))
 
     def patterns(self) -> tuple[re.Pattern[str], ...]:
         """Compiled patterns: count-then-word, word-then-count, "left N dead", one victim."""
@@ -157,12 +160,17 @@ class CasualtyLexicon:
                         if self.left[c])
         not_people = _alternation(self.not_people)
         not_names = _alternation(self.not_names)
-        guard = rf"(?<![$€£\d.,:])\b{quantity}\b(?!\s*(?:{not_people})\b)(?!-)"
+        # a number before ":30" or ".5" is a clock time or a decimal, not people
+        guard = rf"(?<![$€£\d.,:])\b{quantity}\b(?![:.]\d)(?!\s*(?:{not_people})\b)(?!-)"
         name = r"(?-i:[A-Z][a-z]+)"
         full_name = rf"(?-i:[A-Z][\w'’.-]+(?:{_SP}[A-Z][\w'’.-]+){{1,3}})"
         pronoun = _alternation(self.object_pronouns) or "(?!)"
         dead_before = _alternation(self.before["dead"])
         dead_after = _alternation(self.after["dead"])
+        then_dead = (rf"(?:{_alternation(self.after['shot'])})\b[^.;:\n]{{0,40}}?\band{_SP}"
+                     rf"(?:(?:later|was|were|then){_SP}){{0,2}}"
+                     rf"(?P<a_dead>{_alternation(self.then_dead) or '(?!)'})\b")
+        named = rf"(?!(?:{not_names})\b){full_name}(?:,{_SP}\d{{1,3}},?)?"
         one = (rf"(?:(?:{_alternation(self.numbers.determiners)}|a|an|their){_SP})?"
                rf"(?:[\w'-]+{_SP})?(?:{people})")
         return (
@@ -175,11 +183,17 @@ class CasualtyLexicon:
             re.compile(rf"\b(?P<sg>was|has{_SP}been|had{_SP}been|is){_SP}(?:{_AUX}{_SP}){{0,2}}"
                        rf"(?:{after})\b", re.I),
             re.compile(rf"\b(?P<sg>{_alternation(self.single_subjects) or '(?!)'}){_SP}"
-                       rf"(?:later{_SP})?(?P<a_dead>died)\b", re.I),
+                       rf"(?:later{_SP})?(?P<a_dead>died|succumbed)\b", re.I),
+            # shot, then dead in the same clause: "one man was shot twice and pronounced dead"
+            re.compile(rf"{guard}{_SP}(?:{victim}{_SP})?(?:{_AUX}{_SP}){{0,4}}{then_dead}", re.I),
+            re.compile(rf"\b(?P<sg>was){_SP}(?:{_AUX}{_SP}){{0,2}}{then_dead}", re.I),
             # two people joined by "and" with a plural verb: "his mother and grandmother were
             # shot and killed"
             re.compile(rf"\b(?P<pair>{one}{_SP}and{_SP}{one}){_SP}(?:{_AUX}{_SP}){{0,4}}"
                        rf"(?:{after})\b", re.I),
+            # two named people, ages in apposition: "Ana Ruiz, 31, and Tom Lee, 40, were killed"
+            re.compile(rf"(?P<names>{named}{_SP}and{_SP}{named}){_SP}(?:{_AUX}{_SP}){{0,4}}"
+                       rf"(?P<a_dead>{dead_after})\b", re.I),
             re.compile(rf"\b(?:{before}){_SP}(?P<sg>(?:\d+-year-old{_SP})?(?!(?:{not_names})\b)"
                        rf"{name}(?:{_SP}{name})?)\b", re.I),
             # a pronoun object stands for one victim: "shot and killed him", "killing her"
@@ -200,6 +214,11 @@ class CasualtyLexicon:
             rf"\b(?P<with>{dead_before}){_SP}[^.;:]{{1,60}}?(?:,|\band){_SP}(?:then{_SP})?"
             rf"(?:him|her)self\b", re.I)
 
+    def intent_pattern(self) -> re.Pattern[str]:
+        """Words right before an active casualty verb that make it an aim ("planned to kill")."""
+        verbs = _alternation(self.intent_verbs) or "(?!)"
+        return re.compile(rf"\b(?:{verbs}){_SP}to{_SP}$", re.I)
+
     def tally_pattern(self) -> re.Pattern[str]:
         """Words right after a casualty word that make its count a tally over a period."""
         cues = _alternation(self.tally_cues)
@@ -209,6 +228,8 @@ class CasualtyLexicon:
 def _quantity(lex: CasualtyLexicon, match: re.Match[str], sentence: str) -> Quantity | None:
     """The count a match stands for, or None when it is not a count of people."""
     groups = match.groupdict()
+    if groups.get("names"):  # two named people: a surname ending in -s is not a plural
+        return Quantity(2, False)
     if groups.get("pair"):  # two singular nouns: "the man and the boy", not "men and women"
         heads = [h.lower() for h in re.findall(r"[\w'-]+(?=\s+and\b)|[\w'-]+$", groups["pair"])]
         plural = any(h.endswith("s") or h in lex.irregular_plurals for h in heads)
@@ -222,7 +243,8 @@ def _quantity(lex: CasualtyLexicon, match: re.Match[str], sentence: str) -> Quan
     hedge = re.sub(r"\s+", " ", (match.group("hedge") or "").lower().strip())
     floor = hedge in n.floor_hedges
     victim = (groups.get("v") or "").lower().split()
-    if q in n.determiners and victim and n.value(victim[0]) is not None:
+    age = len(victim) > 1 and victim[1] in lex.not_people  # "the 13 year old": an age
+    if q in n.determiners and victim and n.value(victim[0]) is not None and not age:
         return Quantity(n.value(victim[0]) or 0, floor)  # "killing her two children"
     if q in n.singular or q in n.determiners:
         plural = bool(victim) and victim[-1].endswith("s") and not victim[-1].endswith("ss")
@@ -238,6 +260,11 @@ def _quantity(lex: CasualtyLexicon, match: re.Match[str], sentence: str) -> Quan
         return Quantity(1, floor)
     value = n.value(q)
     return None if value is None else Quantity(value, floor)
+
+
+def _is_active(match: re.Match[str]) -> bool:
+    """Whether a match is an active casualty verb taking its victims ("killed two")."""
+    return any(text and name[:2] == "b_" for name, text in match.groupdict().items())
 
 
 def _category(match: re.Match[str]) -> Category | None:
@@ -256,8 +283,8 @@ def find_casualties(sentence: str, lexicon: CasualtyLexicon | None = None) -> Ca
     Example: ``find_casualties("Gunmen killed at least 12 people.")`` -> dead 12, is_floor True.
     """
     lex = lexicon or _default_lexicon()
-    patterns, own_hand, tally = _default_patterns() if lexicon is None else (
-        lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern())
+    patterns, own_hand, tally, intent = _default_patterns() if lexicon is None else (
+        lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern(), lex.intent_pattern())
     found: dict[Category, Quantity] = {}
     objects = 0  # victims of an active verb ("killed three people"), the attacker not among them
     for pattern in patterns:
@@ -265,6 +292,8 @@ def find_casualties(sentence: str, lexicon: CasualtyLexicon | None = None) -> Ca
             cat, qty = _category(match), _quantity(lex, match, sentence)
             if cat is None or qty is None:
                 continue
+            if intent.search(sentence[:match.start()]) and _is_active(match):
+                continue  # "hoped to kill hundreds": an aim, not a toll
             if qty.value > 100_000:  # a year or a sum of money, not people
                 continue
             if tally.search(sentence, max(match.start(), match.end() - 4), match.end() + 30):
@@ -300,9 +329,9 @@ def _default_lexicon() -> CasualtyLexicon:
 
 
 @cache
-def _default_patterns() -> tuple[Any, Any, Any]:
+def _default_patterns() -> tuple[Any, Any, Any, Any]:
     lex = _default_lexicon()
-    return lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern()
+    return lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern(), lex.intent_pattern()
 
 
 def with_story_deaths(own: Casualties, story: Sequence[str],

@@ -123,3 +123,52 @@ def test_numbers_story_deaths_raise_the_attacks_count():
     story = ["Officers arrived within minutes.", "Two of the victims later died at the hospital."]
     assert with_story_deaths(own, story) == Casualties(dead=2, injured=4)
     assert with_story_deaths(own, ["Nobody else was hurt."]) == own
+
+
+@pytest.mark.parametrize(("sentence", "dead"), [
+    # shot, then dead in the same clause
+    ("One man was shot twice and pronounced dead at the corner.", 1),
+    ("A cashier was shot in the chest and later died.", 1),
+    ("Two brothers were shot and later died at the clinic.", 2),
+    # "found" and "accidentally" between the victims and the casualty words
+    ("The four victims were found shot to death in a barn.", 4),
+    ("A boy was accidentally shot and killed by his cousin.", 1),
+    # deaths told by succumbing, or by a toll brought up to a number
+    ("The clerk succumbed to his wounds at dawn.", 1),
+    ("A second man has died, bringing the number of fatalities to three.", 3),
+])
+def test_numbers_gva_style_deaths_more_phrasings(sentence, dead):
+    assert find_casualties(sentence).dead == dead
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officers answering a 911 call found the woman dead in her kitchen.",  # a phone number
+    "The 12 year old was shot in the arm and died on the way to hospital.",  # an age
+    "He was one of two men fatally shot around 11:45 p.m. on the bridge.",  # a clock time
+])
+def test_numbers_phone_numbers_ages_and_times_are_not_counts(sentence):
+    assert find_casualties(sentence).dead in (1, 2)
+    assert find_casualties(sentence).dead not in (911, 12, 11, 45)
+
+
+def test_numbers_since_makes_a_tally():
+    assert find_casualties("Six people have been fatally shot since the curfew began.").dead is None
+    assert find_casualties("Four men were shot and one died.").dead == 1  # not all four
+
+
+def test_numbers_two_named_victims_are_two():
+    assert find_casualties("Marcus Davis, 22, and Lena Ortiz, 19, were shot and killed.").dead == 2
+    assert find_casualties("Tom Hale and Ann Cruz were arrested at the scene.").dead is None
+
+
+def test_numbers_an_aim_to_kill_is_not_a_toll():
+    assert find_casualties("Officers said he had planned to kill dozens of classmates.").dead is None
+    assert find_casualties("The gunman went on to kill three people.").dead == 3
+
+
+@pytest.mark.parametrize("sentence", [
+    "The deputy fired back, fatally wounding him.",
+    "A clerk was mortally wounded during the robbery.",
+])
+def test_numbers_fatal_and_mortal_wounds_are_deaths(sentence):
+    assert find_casualties(sentence).dead == 1
