@@ -14,10 +14,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 from spacy.tokens import Span, Token
 
+from polemos.datafiles import read_yaml
 from polemos.errors import KnowledgeError
 from polemos.extract.modality import NEGATIVE_PARTIES
 from polemos.ontology import DATA as ONTOLOGY_DATA
@@ -90,7 +89,11 @@ class TriggerLexicon:
             paths += sorted(Path(d).glob("*.yaml")) + sorted(Path(d).glob("triggers/*.yaml"))
         for path in paths:
             shown = _shown(path)
-            doc = _read_yaml(path, problems)
+            try:
+                doc, line_of = read_yaml(path)
+            except KnowledgeError as err:
+                problems.append(str(err))
+                continue
             if not isinstance(doc, dict) or not any(k in doc for k in SECTIONS):
                 continue
             for key in ("origin", "licence"):
@@ -98,7 +101,7 @@ class TriggerLexicon:
                     problems.append(f"{path}:1: {key}: missing (every data file names its {key})")
             for sect, target in (("verbs", verbs), ("nouns", nouns)):
                 for k, v in (doc.get(sect) or {}).items():
-                    entry = _entry(str(k).lower(), v, f"{shown}:{_line(doc.get(sect), k)}",
+                    entry = _entry(str(k).lower(), v, f"{shown}:{line_of((sect, k))}",
                                    ontology, problems, sect)
                     if entry is not None and doc.get("fallback") is True:
                         entry = replace(entry, fallback=True)
@@ -116,10 +119,10 @@ class TriggerLexicon:
                 try:
                     boilerplate.append(re.compile(str(k)))
                 except re.error as e:
-                    problems.append(f"{shown}:{_item_line(doc.get('boilerplate'), n)}: boilerplate: "
+                    problems.append(f"{shown}:{line_of(('boilerplate', n))}: boilerplate: "
                                     f"bad pattern {k!r} ({e})")
             for k, v in (doc.get("instruments") or {}).items():
-                where = f"{shown}:{_line(doc.get('instruments'), k)}"
+                where = f"{shown}:{line_of(('instruments', k))}"
                 if str(v) not in ontology:
                     problems.append(f"{where}: instruments.{k}: unknown CAMEO code {v!r}")
                 else:
@@ -147,30 +150,6 @@ def _shown(path: Path) -> str:
         return "polemos/" + path.resolve().relative_to(DATA.resolve().parents[1]).as_posix()
     except ValueError:
         return str(path)
-
-
-def _read_yaml(path: Path, problems: list[str]) -> Any:
-    try:
-        return YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-    except (OSError, YAMLError) as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problems.append(f"{path}:{line}: yaml: {getattr(e, 'problem', None) or e}")
-        return None
-
-
-def _line(mapping: Any, key: object) -> int:
-    try:
-        return int(mapping.lc.key(key)[0]) + 1
-    except (AttributeError, KeyError, TypeError):
-        return 1
-
-
-def _item_line(seq: Any, n: int) -> int:
-    try:
-        return int(seq.lc.item(n)[0]) + 1
-    except (AttributeError, KeyError, TypeError, IndexError):
-        return 1
 
 
 def _entry(key: str, value: Any, where: str, ontology: Ontology, problems: list[str],

@@ -226,14 +226,7 @@ def _shifted(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
     precision: DatePrecision = unit  # type: ignore[assignment]
     if dct is None:
         return _Found(m.start(), m.end(), None, precision)
-    if unit == "week":
-        value = iso_week(dct + dt.timedelta(days=7 * shift))
-    elif unit == "month":
-        year, month = add_months(dct, shift)
-        value = f"{year:04d}-{month:02d}"
-    else:
-        value = f"{dct.year + shift:04d}"
-    return _Found(m.start(), m.end(), value, precision)
+    return _Found(m.start(), m.end(), _moved(dct, unit, shift), precision)
 
 
 def _ago(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
@@ -246,17 +239,19 @@ def _ago(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Foun
     precision: DatePrecision = unit  # type: ignore[assignment]
     if count is None or dct is None:
         return _Found(m.start(), m.end(), None, precision)  # "several years ago"
-    steps = sign * count
+    return _Found(m.start(), m.end(), _moved(dct, unit, sign * count), precision)
+
+
+def _moved(dct: dt.date, unit: str, steps: int) -> str:
+    """The day, week, month or year ``steps`` units from the article date, at that precision."""
     if unit == "day":
-        value = _iso(dct + dt.timedelta(days=steps))
-    elif unit == "week":
-        value = iso_week(dct + dt.timedelta(days=7 * steps))
-    elif unit == "month":
+        return _iso(dct + dt.timedelta(days=steps))
+    if unit == "week":
+        return iso_week(dct + dt.timedelta(days=7 * steps))
+    if unit == "month":
         year, month = add_months(dct, steps)
-        value = f"{year:04d}-{month:02d}"
-    else:
-        value = f"{dct.year + steps:04d}"
-    return _Found(m.start(), m.end(), value, precision)
+        return f"{year:04d}-{month:02d}"
+    return f"{dct.year + steps:04d}"
 
 
 def _holiday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
