@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from polemos.datafiles import read_yaml
 from polemos.errors import KnowledgeError
 
 FEATURES = frozenset({"A.PCLI", "A.ADM1", "A.ADM2", "L.CONT", "L.RGN", "L.AREA", "P.PPL",
@@ -69,29 +70,22 @@ def default_path() -> Path:
 
 def load_additions(path: Path | None = None) -> Additions:
     """Read and check an additions file; raises KnowledgeError listing every bad entry."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
     path = path or default_path()
-    try:
-        data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-    except (OSError, YAMLError) as exc:
-        raise KnowledgeError(f"cannot read gazetteer additions ({exc})", where=str(path)) from exc
+    data, line_of = read_yaml(path)
     problems: list[str] = []
     if not isinstance(data, dict) or not data.get("origin") or not data.get("licence"):
         problems.append(f"{path}:1: origin/licence: missing (every data file opens with both)")
         data = data if isinstance(data, dict) else {}
-    places = [p for p in (_place(path, e, problems) for e in data.get("places") or []) if p]
-    aliases = [a for a in (_alias(path, e, problems) for e in data.get("aliases") or []) if a]
-    points = [c for c in (_point(path, e, problems) for e in data.get("countries") or []) if c]
+    def entries(section: str) -> list[tuple[str, Any]]:
+        """Each entry of a section with its ``path:line``, for messages that say where."""
+        return [(f"{path}:{line_of((section, i))}", e) for i, e in enumerate(data.get(section) or [])]
+
+    places = [p for p in (_place(w, e, problems) for w, e in entries("places")) if p]
+    aliases = [a for a in (_alias(w, e, problems) for w, e in entries("aliases")) if a]
+    points = [c for c in (_point(w, e, problems) for w, e in entries("countries")) if c]
     if problems:
         raise KnowledgeError(problems[0], where=str(path), problems=tuple(problems))
     return Additions(tuple(places), tuple(aliases), tuple(points))
-
-
-def _where(path: Path, entry: Any) -> str:
-    line = entry.lc.line + 1 if hasattr(entry, "lc") else 0
-    return f"{path}:{line}"
 
 
 def _text(entry: Any, key: str, where: str, problems: list[str], required: bool = True,
@@ -107,8 +101,7 @@ def _text(entry: Any, key: str, where: str, problems: list[str], required: bool 
     return value.strip()
 
 
-def _place(path: Path, entry: Any, problems: list[str]) -> AddedPlace | None:
-    where = _where(path, entry)
+def _place(where: str, entry: Any, problems: list[str]) -> AddedPlace | None:
     before = len(problems)
     name = _text(entry, "name", where, problems)
     source = _text(entry, "source", where, problems)
@@ -147,8 +140,7 @@ def _coordinates(entry: Any, where: str, problems: list[str]) -> list[Any]:
     return coords
 
 
-def _point(path: Path, entry: Any, problems: list[str]) -> CountryPoint | None:
-    where = _where(path, entry)
+def _point(where: str, entry: Any, problems: list[str]) -> CountryPoint | None:
     before = len(problems)
     country = _text(entry, "country", where, problems)
     source = _text(entry, "source", where, problems)
@@ -160,8 +152,7 @@ def _point(path: Path, entry: Any, problems: list[str]) -> CountryPoint | None:
     return CountryPoint(country or "", float(coords[0]), float(coords[1]), source or "")
 
 
-def _alias(path: Path, entry: Any, problems: list[str]) -> Alias | None:
-    where = _where(path, entry)
+def _alias(where: str, entry: Any, problems: list[str]) -> Alias | None:
     before = len(problems)
     alias = _text(entry, "alias", where, problems)
     target = _text(entry, "name", where, problems)
@@ -190,14 +181,8 @@ class PlaceWords:
     @classmethod
     def load(cls, path: Path | None = None) -> PlaceWords:
         """Read ``words.yaml``; raises KnowledgeError naming the file and the bad key."""
-        from ruamel.yaml import YAML
-        from ruamel.yaml.error import YAMLError
-
         path = path or default_path().with_name("words.yaml")
-        try:
-            data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-        except (OSError, YAMLError) as exc:
-            raise KnowledgeError(f"cannot read place words ({exc})", where=str(path)) from exc
+        data = read_yaml(path).data
         lists = {}
         for key in ("directions", "admin_words", "city_words", "not_places",
                     "generic_admin_terms", "street_words", "services"):
