@@ -30,7 +30,8 @@ from polemos.model import (
 from polemos.nlp import entities
 from polemos.resolve.dates import find_time_expressions
 from polemos.resolve.event_dates import event_date
-from polemos.resolve.places import event_location, find_toponyms, main_place
+from polemos.resolve.event_places import event_location, main_place
+from polemos.resolve.places import find_toponyms
 
 if TYPE_CHECKING:
     from polemos.knowledge import Knowledge

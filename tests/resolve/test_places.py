@@ -6,8 +6,9 @@ import pytest
 
 from polemos.model import Place, TextSpan, Toponym
 from polemos.nlp import entities
+from polemos.resolve.event_places import event_location, main_place
 from polemos.resolve.gazetteer import Gazetteer
-from polemos.resolve.places import event_location, find_toponyms, main_place
+from polemos.resolve.places import find_toponyms
 
 
 @pytest.fixture(scope="module")
