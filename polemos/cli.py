@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from polemos.errors import PolemosError
+from polemos.evaluate.run import KINDS
 from polemos.model import Article, Failure
 
 _FORMATS = click.Choice(["table", "jsonl", "csv"])
@@ -250,7 +251,7 @@ def explain(sentence: str, default_date: str | None, kb_dirs: tuple[str, ...],
 
 @cli.command()
 @click.option("--kind", required=True,
-              type=click.Choice(["plover-gsr", "petrarch", "geoparsing", "timeml", "gva"]))
+              type=click.Choice(KINDS))
 @click.option("--gold", required=True, type=click.Path(exists=True),
               help="Gold file or folder (see docs/evaluation.md).")
 @click.option("--limit", type=click.IntRange(1), help="Only the first N items (gva: sample size).")
