@@ -34,6 +34,15 @@ STATE_WEIGHT = 30.0
 STATE_VOTER = 0.56  # confidence (a margin of 5 points) a name needs to vote for its state
 QUALIFIER_WEIGHT = 80.0
 OWN_NAME_WEIGHT = 20.0
+# A town this small is not carried by its country alone past a namesake this big abroad: "Paris"
+# in a story about New Jersey is Paris, France, unless the story also names places near the Texas
+# town or in Texas.
+SMALL_TOWN = 100_000
+WORLD_CAPITAL = 1_000_000
+WORLD_CITY = 5_000_000
+# Clues (named countries count two) the other names must give before a small town abroad, in a
+# country none of them names, is taken for a local place our gazetteers lack.
+FOREIGN_CONTEXT = 3
 # What may stand between a name and the province or country that qualifies it: "Norfolk, Va.".
 _QUALIFIER_GAP = re.compile(r",[ ]?")
 _REGIONS = BROAD | {"A.ADM1"}
@@ -51,7 +60,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], gazetteer: Gazetteer, *
     """
     mentions = place_mentions(text, entities, gazetteer)
     context = Context(_country_weights(mentions, context_countries), Counter(),
-                      _anchors(mentions), _qualifiers(text, mentions))
+                      _anchors(mentions), _qualifiers(text, mentions), provinces=_provinces(mentions))
     picks = _resolve_all(mentions, context)
     # Second pass: the provinces and states the first pass settled on narrow the rest
     # ("Warren" in a story that also names Youngstown and Ohio is Warren, Ohio).
@@ -141,8 +150,9 @@ class Context:
 
     weights: Counter[str]  # ISO3 -> how strongly the article is about that country
     states: dict[str, Counter[str]]  # name key -> "ISO3|admin1" -> other names resolved there
-    anchors: list[tuple[str, float, float]] = field(default_factory=list)
+    anchors: list[tuple[str, float, float]] = field(default_factory=list)  # the sure places
     qualifiers: dict[int, str] = field(default_factory=dict)  # mention index -> region
+    provinces: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO3 -> sure ADM1 keys
 
 
 def _is_backed(candidate: Candidate, weights: Counter[str]) -> bool:
@@ -179,6 +189,16 @@ def _sure(mention: PlaceMention) -> Candidate | None:
     return None
 
 
+def _provinces(mentions: Sequence[PlaceMention]) -> dict[str, frozenset[str]]:
+    """The provinces the article surely names, by country: ISO3 -> their name keys."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        top = _sure(mention)
+        if top is not None and top.place.feature == "A.ADM1" and top.place.country:
+            found[top.place.country].add(name_key(mention.query))
+    return {iso3: frozenset(keys) for iso3, keys in sorted(found.items())}
+
+
 def _anchors(mentions: Sequence[PlaceMention]) -> list[tuple[str, float, float]]:
     """Points of the sure, local places (not countries): (query key, lat, lon)."""
     points = []
@@ -208,7 +228,15 @@ def _resolve(mention: PlaceMention, context: Context, region: str | None = None,
     # ("Portland" is no Jamaican parish).
     realms = [c for c in mention.candidates if c.place.feature in _REALMS
               and (name_key(c.place.name) == own or (c.place.feature or "").startswith("H."))
-              and (c.place.feature != "A.ADM1" or weights.get(c.place.country or "", 0) > 0)]
+              and (c.place.feature != "A.ADM1" or c is own_top
+                   or _share(c, weights, own_top, total) > 0)]
+    world = {c.place.country for c in mention.candidates if c.population >= WORLD_CITY
+             and (c.place.feature or "").startswith("P.")
+             or c.population >= WORLD_CAPITAL and c.place.feature == "P.PPLC"}
+    # Countries where the name is also a capital or a great city ("Washington", "São Paulo"):
+    # there the province gets no help from its neighbours being named.
+    capitals = {c.place.country for c in mention.candidates if c.place.feature == "P.PPLC"
+                or (c.place.feature or "").startswith("P.") and c.population >= PROVINCE_CITY}
     scored = []
     for c in mention.candidates:
         if c.place.lat is None:
@@ -220,12 +248,19 @@ def _resolve(mention: PlaceMention, context: Context, region: str | None = None,
                 c.population < BIG_CITY and not any(_within(c, r) for r in realms):
             continue  # "England" is not England, Arkansas; "Washington" not Washington, Iowa
         share = _share(c, weights, own_top, total)
+        if share and world - {c.place.country} and c.population < SMALL_TOWN and region is None \
+                and (c.place.feature or "").startswith("P.") and not _is_near(c, anchors, own) \
+                and not states[f"{c.place.country}|{c.place.admin1}"]:
+            share = 0.0  # the country alone does not carry a small town past a world city
         if mention.loose and (share == 0 or abs(len(name_key(c.place.name)) - len(own)) > 1
                               or not _is_near(c, anchors, own)):
             continue  # a vowel-free match is only believed beside the story's sure places
         if share == 0 and total > 0 and (c.place.feature or "").startswith("P.") and \
                 name_key(c.place.name) != own:
             continue  # "Suba" in a story about Kenya is not Suva, Fiji (spelled "Suba" too)
+        if share == 0 and total >= FOREIGN_CONTEXT and c.population < BIG_CITY and region is None \
+                and (c.place.feature or "").startswith("P.") and not _is_near(c, anchors, own):
+            continue  # a story about Britain that says "Suffolk" means no Virginian town of ours
         score = c.prior + COUNTRY_WEIGHT * share
         feature = c.place.feature or ""
         if mention.kind and feature.startswith(KIND_PREFIX[mention.kind]):
@@ -238,6 +273,9 @@ def _resolve(mention: PlaceMention, context: Context, region: str | None = None,
             continue
         if name_key(c.place.name) == own:
             score += OWN_NAME_WEIGHT  # "Philadelphia" is the city, not Amman's old name
+            if feature == "A.ADM1" and c.place.country not in capitals and \
+                    len(context.provinces.get(c.place.country or "", frozenset()) - {own}) >= 2:
+                score += KIND_WEIGHT  # "Georgia" in a story naming Alabama and Iowa is a state
         if feature.startswith("P.") and c.population < PROVINCE_CITY and mention.kind is None \
                 and any(r.place.feature == "A.ADM1" and _within(c, r) for r in realms):
             score -= KIND_WEIGHT  # "Quebec" alone is the province; "Quebec City" the city

@@ -37,7 +37,7 @@ _WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\w|[A-Z]"
 _ARTICLE = r"(?:al|el|ad|ar|as|at|az|an|ash|ed|er|es|ez|en|ul)[-’']"
 # A run of capitalised words, with the joins names take: "Bay of Pigs", "Deir ez-Zor".
 _JOIN = r"of|de|el|al|la|du|del|do|da|dos|das"
-_RUN = re.compile(rf"(?<![\w’'\-])(?:{_WORD})(?:(?:[ ](?:(?:{_JOIN})[ ])?"
+_RUN = re.compile(rf"(?<![\w’'\-])(?:{_WORD})(?:(?:[ ](?:(?:{_JOIN})[ ](?:the[ ])?)?"
                   rf"|[ ]{_ARTICLE})(?:{_WORD}))*")
 _POSSESSIVE = re.compile(r"(?:['’]s?|[.,;:!?\"”“)(\]\[])+$")
 _SENTENCE_END = ".!?\n\"“”:;"
@@ -208,9 +208,18 @@ def _longer_run(text: str, start: int, end: int, runs: list[tuple[int, int]],
                 ) -> PlaceMention | None:
     """The whole name when the parser cut it short ("Deir" of "Deir ez-Zor"), if it resolves."""
     for s, e in runs:
-        if s <= start and end <= e and (s, e) != (start, end) and e - s <= 3 * (end - start) + 12:
-            mention = _mention(text, s, e, gazetteer, lookup, True)
-            if mention is not None and mention.candidates and not mention.loose:
+        if not (s <= start and end <= e and (s, e) != (start, end)):
+            continue
+        # the run, then the run without its leading words ("In Goz Beida" -> "Goz Beida")
+        heads = [s] + [s + w.start() + 1 for w in re.finditer(r" (?=\S)", text[s:start])]
+        for head in heads:
+            if (head, e) == (start, end):
+                break
+            mention = _mention(text, head, e, gazetteer, lookup, True)
+            if mention is None or not mention.candidates or mention.loose:
+                continue
+            # a long run is taken only when it names a country ("Democratic Republic of the Congo")
+            if e - head <= 3 * (end - start) + 12 or mention.candidates[0].place.feature in BROAD:
                 return mention
     return None
 
@@ -244,6 +253,8 @@ def _mention(text: str, start: int, end: int, gazetteer: Gazetteer,
     tokens = phrase.split()
     if not tokens or (not from_ner and len(tokens) == 1 and tokens[0].lower() in words.not_places):
         return None
+    if not any(ch.isupper() for ch in phrase):
+        return None  # "n’t", "the west": place names are written with a capital
     if len(tokens) == 1 and tokens[0].lower() in words.directions:
         return None  # "the Northeast", "Western": a direction, not Iceland's or Fiji's region
     if len(tokens) > 1 and tokens[-1].lower().rstrip(".") in words.street_words:
@@ -257,7 +268,9 @@ def _mention(text: str, start: int, end: int, gazetteer: Gazetteer,
     if len(tokens) == 1 and text[end:end + 1] == "." and len(phrase) <= 5:
         variants.insert(0, (phrase + ".", None))  # "Calif.", "Man." (sentence dots too)
     body, kind = tokens, None
-    if len(body) > 1 and body[-1].lower() in words.admin_words:
+    if len(body) > 2 and body[0].lower() in words.admin_words and body[1] == "of":
+        body, kind = body[2:], "admin"  # "County of Brant", "Province of Quebec"
+    elif len(body) > 1 and body[-1].lower() in words.admin_words:
         body, kind = body[:-1], "admin"
     elif len(body) > 1 and body[-1].lower() in words.city_words:
         body, kind = body[:-1], "city"
