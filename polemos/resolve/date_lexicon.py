@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +21,23 @@ RECENT_DAYS = 31  # a month-day this close before the article date is this year'
 
 @dataclass(frozen=True, slots=True)
 class Holiday:
-    """A named day: fixed (month, day) or the nth weekday of a month (nth -1 = the last)."""
+    """A named day: fixed (month, day) or the nth weekday of a month (nth -1 = the last),
+    counted from day ``start`` of the month (US Election Day: the first Tuesday from Nov. 2)."""
 
     names: tuple[str, ...]
     month: int
     day: int | None = None
     weekday: int | None = None
     nth: int | None = None
+    start: int = 1
 
     def on(self, year: int) -> dt.date:
         """The holiday's date in ``year``."""
         if self.day is not None:
             return dt.date(year, self.month, self.day)
-        first = dt.date(year, self.month, 1)
+        first = dt.date(year, self.month, self.start)
         if self.nth is not None and self.nth < 0:
-            last = (first.replace(month=self.month % 12 + 1, year=year + self.month // 12)
+            last = (dt.date(year + self.month // 12, self.month % 12 + 1, 1)
                     - dt.timedelta(days=1))
             return last - dt.timedelta(days=(last.weekday() - (self.weekday or 0)) % 7)
         offset = ((self.weekday or 0) - first.weekday()) % 7
@@ -71,6 +73,12 @@ class TimeLexicon:
     not_event_heads: tuple[str, ...] = ()
     stamp_cues: tuple[str, ...] = ()
     charge_frames: tuple[str, ...] = ()
+    past_cues: tuple[str, ...] = ()
+    not_past: tuple[str, ...] = ()
+    anaphora: dict[str, tuple[str, int]] = field(default_factory=dict)
+    day_shifts: tuple[str, ...] = ()
+    anaphoric_ago_words: tuple[str, ...] = ()
+    neutral_cues: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None) -> TimeLexicon:
@@ -89,7 +97,11 @@ class TimeLexicon:
                    w("vague_heads"), w("future_cues"), _holidays(data, where_of("holidays")),
                    numbers or NumberLexicon.load(), w("report_cues"), w("event_verbs"),
                    w("event_nouns"), w("time_fillers"), w("not_event_heads"),
-                   w("stamp_cues"), w("charge_frames"))
+                   w("stamp_cues"), w("charge_frames"), w("past_cues"), w("not_past"),
+                   {**{phrase: (unit, shift) for unit in ("day", "week", "month", "year")
+                       for phrase, shift in t(f"anaphoric_{unit}s").items()},
+                    **{phrase: ("same", 0) for phrase in w("anaphoric_then")}}, w("day_shifts"),
+                   w("anaphoric_ago_words"), w("neutral_cues"))
 
     def month(self, word: str) -> int | None:
         """Month number of a month name or abbreviation (any case, dot ignored)."""
@@ -107,9 +119,34 @@ class TimeLexicon:
 
     def is_future_context(self, before: str) -> bool:
         """Whether the clause before an expression speaks of the future ("will meet on")."""
-        clause = re.split(r"[.;!?,]\s|\bsaid\b|\bsays\b|``|''", before)[-1].lower()
-        return any(re.search(rf"(?<![\w']){re.escape(cue.lower())}\b", clause)
-                   for cue in self.future_cues)
+        return self.tense(before) > 0
+
+    def tense(self, before: str) -> int:
+        """Tense of the clause before an expression: 1 future, -1 past, 0 unknown.
+
+        The cue nearest the expression wins: "will begin ... who was rescued in" is past, "was
+        told it would be paid in" future. A past form right after "be" is no past ("will be held");
+        a past cue before a neutral one counts for nothing ("the only child to be shot Tuesday").
+        """
+        # a clause ends at punctuation (closing quotes too, or no space: "say.At"), a line break,
+        # or a verb of saying
+        clause = re.split(r"[.;!?,][\"'”’)]*(?:\s|(?=[A-Z]))|\n|\bsaid\b|\bsays\b|``|''",
+                          before)[-1].lower()
+
+        def last(cues: tuple[str, ...]) -> int:
+            return max((m.end() for m in re.finditer(
+                rf"(?:(?<![\w'-])|(?='))(?:{_any(cues)})(?![\w-])", clause)), default=-1)
+
+        future, neutral = last(self.future_cues), last(self.neutral_cues)
+        # "-ed" after "be" or an article, or after "un-", is a passive or an adjective: "to be
+        # completed", "the planned vote", "an unspecified date"
+        past = max((m.end() for m in re.finditer(
+            rf"(?<!\bbe )(?<!\ba )(?<!\ban )(?<!\bthe )(?<![\w'-])"
+            rf"(?:{_any(self.past_cues)}|(?!un)[a-z]{{2,}}[^e\W]ed)\b(?!-)", clause)
+            if m.group().lower() not in self.not_past), default=-1)
+        if neutral > past:
+            past = -1  # "the only child to be shot Tuesday": no past; "scheduled to be": future
+        return 1 if future >= 0 and future >= past else -1 if past >= 0 else 0
 
 
 def _any(words: tuple[str, ...]) -> str:
@@ -186,7 +223,8 @@ def _holidays(data: dict[str, Any], where: str) -> tuple[Holiday, ...]:
     for i, item in enumerate(data.get("holidays", [])):
         try:
             out.append(Holiday(tuple(str(n) for n in item["names"]), int(item["month"]),
-                               item.get("day"), item.get("weekday"), item.get("nth")))
+                               item.get("day"), item.get("weekday"), item.get("nth"),
+                               int(item.get("start", 1))))
         except (KeyError, TypeError, ValueError):
             raise KnowledgeError("expected names, month, and day or weekday+nth",
                                  where=where, field=f"holidays[{i}]") from None
@@ -205,13 +243,15 @@ def iso_week(day: dt.date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
-def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool) -> int:
+def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool,
+                 past: bool = False) -> int:
     """The year that puts (month, day) nearest the article date, leaning to the past.
 
     News reports recent events, so a month or day without a year is read in the year that puts
     it closest to the article date, a gap on the unexpected side (after the article date, or
-    before it in a future clause: "will vote on Nov. 25") counting more. "Dec. 27" in a January
-    article is last year's; "Jan. 14" in a January 5 article is this year's.
+    before it in a future clause: "will vote on Nov. 25") counting more, and more again after it
+    in a past clause ("the year ended Jan. 31"). "Dec. 27" in a January article is last year's;
+    "Jan. 14" in a January 5 article is this year's.
     """
     def score(year: int) -> tuple[float, int]:
         if day is None:
@@ -223,7 +263,8 @@ def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool) -> 
                 gap = float((dt.date(year, month, 28) - anchor).days)
         # the wrong side of the article date costs double for a day and four times for a month:
         # "in March" is a past March unless the clause is future or March is weeks away
-        weight = (2.0 if day is not None else 4.0) if gap != 0 and (gap > 0) != future else 1.0
+        wrong = (2.0 if day is not None else 4.0) * (3.0 if past and not future else 1.0)
+        weight = wrong if gap != 0 and (gap > 0) != future else 1.0
         return abs(gap) * weight, abs(year - anchor.year)
 
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=score)
@@ -251,3 +292,24 @@ def weekday_year(anchor: dt.date, month: int, day: int, weekday: int) -> int:
         if when.weekday() == weekday and when <= anchor + dt.timedelta(days=200):
             return year
     return nearest_year(anchor, month, day, future=False)
+
+
+def shifted_year(dct: dt.date, month: int, day: int, shift: int) -> int:
+    """The year of "last Oct. 23" (the latest before the article date) or "next Oct. 23"."""
+    for year in (range(dct.year, dct.year - 2, -1) if shift < 0 else range(dct.year, dct.year + 2)):
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if when < dct if shift < 0 else when > dct:
+            return year
+    return dct.year
+
+
+def full_year(year: int, anchor: dt.date | None) -> int:
+    """A year as written: "98" in "5/12/98" is in the century that puts it nearest the article's
+    year (2000 without one); four digits are kept."""
+    if year >= 100:
+        return year
+    near = anchor.year if anchor else 2000
+    return min((century + year for century in (1900, 2000, 2100)), key=lambda y: abs(y - near))

@@ -4,6 +4,8 @@ A regex grammar built from ``polemos/data/lexicon/time.yaml`` finds the expressi
 "Dec. 27, 2019", "27 December", "last week", "two days ago", "in March", "1998") and resolves each
 to a TimeML-style calendar value: ``YYYY-MM-DD`` (day), ``YYYY-Www`` (week), ``YYYY-MM`` (month) or
 ``YYYY`` (year). Vague spans ("recent months", "the past three years") are found with value None.
+The tense of the clause picks the year of "in March"; "that year", "the next day" count from the
+time last mentioned and day ranges are split (``date_passes.py``).
 """
 
 from __future__ import annotations
@@ -19,10 +21,14 @@ from polemos.resolve.date_lexicon import (
     StoryCues,
     TimeLexicon,
     add_months,
+    full_year,
     iso_week,
     nearest_year,
+    shifted_year,
     weekday_year,
 )
+from polemos.resolve.date_passes import Found as _Found
+from polemos.resolve.date_passes import anchor_anaphora, moved, range_ends
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,]\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
@@ -35,16 +41,9 @@ def _words(items: Sequence[str], case: bool = False) -> str:
     ordered = sorted(set(items), key=lambda w: (-len(w), w))
     if case:
         forms = sorted({f for w in ordered for f in (w, w.upper())}, key=lambda w: (-len(w), w))
-        return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
-    return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    start: int
-    end: int
-    value: str | None
-    precision: DatePrecision | None
+        return "(?:" + ("|".join(re.escape(f) for f in forms) or "(?!)") + ")"
+    # no words never match (an empty alternation would match everywhere)
+    return "(?i:" + ("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)") + ")"
 
 
 _Resolver = Callable[["_Grammar", re.Match[str], str, dt.date | None], _Found | None]
@@ -61,14 +60,17 @@ class _Grammar:
     def build(cls, lex: TimeLexicon) -> _Grammar:
         full_months = [m for m in lex.months if len(m) > 3 or m == "May"]
         month = rf"(?:{_words(full_months, case=True)}|{_words(lex.months, case=True)}\.)"
+        # wire style drops the dot before a number: "Jan 5 (Reuters)", "Sept 2019"
+        dated = rf"(?:{month}|{_words(lex.months, case=True)}(?=\s+\d))"
         weekday = (rf"(?:{_words([w for w in lex.weekdays if len(w) > 4], case=True)}"
                    rf"|{_words([w for w in lex.weekdays if len(w) <= 4], case=True)}\.)")
         ordinal = _words(list(lex.numbers.ordinals))
         day = rf"(?:{_DAY}|{ordinal})"
         narrow = _words(lex.narrowers)
         shift = _words(list(lex.shifts))
+        day_shift = _words(list(lex.day_shifts))
         part = _words(lex.day_parts)
-        number = rf"(?:{lex.numbers.cardinal_pattern()}|(?i:an?|an?\s+few|several))"
+        number = rf"(?i:{lex.numbers.cardinal_pattern()}|an?|an?\s+few|several)"  # "Two years"
         teens = _words([w for w, v in lex.numbers.units.items() if 10 <= v <= 20]
                        + [w for w, v in lex.numbers.tens.items() if v == 20])
         tens = _words([w for w, v in lex.numbers.tens.items()])
@@ -77,16 +79,20 @@ class _Grammar:
         holidays = _words([n for h in lex.holidays for n in h.names])
         lead = rf"(?:(?P<narrow>{narrow})(?:\s+|(?<=-)))?"
         rules: list[tuple[str, _Resolver]] = [
-            (r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", _numeric),
+            (r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)", _numeric),  # "2013-03-22T10:00"
             (rf"\b(?:{weekday},?\s+)?(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])"
-             r"/(?P<y>\d{4})\b", _numeric),
-            (rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:(?i:the)\s+)?(?P<mon>{month})\s+(?P<d>{day})\b"
-             rf"(?:,?\s+(?P<y>{_YEAR})\b)?", _month_day),
-            (rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:(?i:the)\s+)?(?P<d>{day})\s+(?:(?i:of)\s+)?"
+             r"/(?P<y>\d{4}|\d\d)\b(?!/)", _numeric),
+            (rf"(?i:the\s+year)\s+(?P<y>{_YEAR})\b", _year),
+            (rf"\b(?P<an>{_words(list(lex.anaphora))})(?![\w-])", _anaphor),
+            (rf"{lead}\b(?:(?P<wd>{weekday}),?\s+)?(?:(?P<shift>{day_shift})\s+|(?i:the)\s+)?"
+             rf"(?P<mon>{dated})\s+(?P<d>{day})\b(?:,?\s+(?P<y>{_YEAR})\b)?", _month_day),
+            (rf"{lead}\b(?:(?P<wd>{weekday}),?\s+)?(?:(?i:the)\s+)?(?P<d>{day})\s+(?:(?i:of)\s+)?"
              rf"(?P<mon>{month})(?:,?\s+(?P<y>{_YEAR})\b)?", _month_day),
-            (rf"{lead}\b(?P<mon>{month}),?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR})\b", _month),
+            (rf"{lead}\b(?P<mon>{dated}),?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR})\b", _month),
             (rf"{lead}\b(?P<mon>{month})\s+(?P<shift>{shift})\s+(?i:year)\b", _month),
-            (rf"{lead}(?:\b(?P<shift>{shift})\s+)?\b(?P<mon>{month})(?![\w-])", _month),
+            (rf"{lead}(?:\b(?P<shift>{shift})\s+)?\b(?P<mon>{month})(?![\w-])(?!\s*\d)", _month),
+            (rf"{lead}\b(?P<mon>{month}),?\s+(?P<cent>{teens})\s+(?P<yy>{tens}(?:-{ones})?|{ones})\b",
+             _month_written_year),
             (rf"{lead}(?<![$\d.,#])\b(?P<y>{_YEAR})\b(?!s\b|-\d|\.\d|\s*%|\s+percent)"
              rf"(?!\s+(?:{_words(lex.not_after_year)})(?!\w))", _year),
             (rf"{lead}\b(?P<dw>{_words(list(lex.day_words))})\b(?:\s+(?P<part>{part})\b)?",
@@ -97,7 +103,8 @@ class _Grammar:
              _shifted),
             (rf"(?:\b(?P<hedge>{_words(lex.hedges)})\s+)?\b(?P<n>{number})\s+(?P<unit>{unit})\s+"
              rf"(?P<ago>{_words(list(lex.ago_words))})\b", _ago),
-            (rf"(?:\b(?P<shift>{shift})\s+)?\b(?P<hol>{holidays})\b", _holiday),
+            (rf"(?:\b(?P<shift>{shift})\s+)?\b(?P<hol>{holidays})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+             _holiday),
             (rf"\b(?P<yp>{_words(list(lex.year_phrases))})(?![\w-])", _phrase),
             (rf"\b(?P<mp>{_words(list(lex.month_phrases))})(?![\w-])", _phrase),
             (rf"\b(?:(?i:the\s+year)\s+)?(?P<cent>{teens})\s+(?P<yy>{tens}(?:-{ones})?|{ones})"
@@ -111,20 +118,21 @@ class _Grammar:
         return cls(lex, tuple((re.compile(p), f) for p, f in rules))
 
 
-def _iso(day: dt.date) -> str:
-    return day.isoformat()
+def _tense(g: _Grammar, m: re.Match[str], text: str) -> int:
+    """1 when the clause before the match speaks of the future, -1 of the past, else 0."""
+    return g.lexicon.tense(text[max(0, m.start() - _CONTEXT):m.start()])
 
 
 def _is_future(g: _Grammar, m: re.Match[str], text: str) -> bool:
-    return g.lexicon.is_future_context(text[max(0, m.start() - _CONTEXT):m.start()])
+    return _tense(g, m, text) > 0
 
 
 def _numeric(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     try:
-        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        day = dt.date(full_year(int(m["y"]), dct), int(m["m"]), int(m["d"]))
     except ValueError:
         return None
-    return _Found(m.start(), m.end(), _iso(day), "day")
+    return _Found(m.start(), m.end(), day.isoformat(), "day")
 
 
 def _day_number(g: _Grammar, word: str) -> int | None:
@@ -138,16 +146,20 @@ def _month_day(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) ->
         return None
     wd = m.groupdict().get("wd")
     weekday = g.lexicon.weekday(wd) if wd else None
+    shift = g.lexicon.shifts.get((m.groupdict().get("shift") or "").lower())
     if m["y"]:
         year: int | None = int(m["y"])
     elif dct is not None and weekday is not None:
         year = weekday_year(dct, month, day, weekday)
+    elif dct is not None and shift:
+        year = shifted_year(dct, month, day, shift)  # "last Oct. 23"
     else:
-        year = nearest_year(dct, month, day, _is_future(g, m, text)) if dct else None
+        tense = _tense(g, m, text)
+        year = nearest_year(dct, month, day, tense > 0, tense < 0) if dct else None
     if year is None:
         return _Found(m.start(), m.end(), None, "day")
     try:
-        return _Found(m.start(), m.end(), _iso(dt.date(year, month, day)), "day")
+        return _Found(m.start(), m.end(), dt.date(year, month, day).isoformat(), "day")
     except ValueError:
         return None
 
@@ -170,14 +182,26 @@ def _month(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Fo
     if shift and m["mon"] and re.search(r"(?i)year\s*$", m.group()):
         year = dct.year + g.lexicon.shifts.get(shift.lower(), 0)  # "June last year"
     elif shift and g.lexicon.shifts.get(shift.lower(), 0) < 0:
-        year = dct.year if month < dct.month else dct.year - 1  # "last November"
+        # "last November"; the month just gone would be "last month": "last February" in
+        # March is a year back
+        year = dct.year if month < dct.month - 1 else dct.year - 1
     elif shift and g.lexicon.shifts.get(shift.lower(), 0) > 0:
         year = dct.year if month > dct.month else dct.year + 1
     elif shift:
         year = dct.year  # "this September"
     else:
-        year = nearest_year(dct, month, None, _is_future(g, m, text))
+        tense = _tense(g, m, text)
+        year = nearest_year(dct, month, None, tense > 0, tense < 0)
     return _Found(m.start(), m.end(), f"{year:04d}-{month:02d}", "month")
+
+
+def _month_written_year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None,
+                        ) -> _Found | None:
+    """"January nineteen ninety-seven", as transcripts spell it."""
+    month, year = g.lexicon.month(m["mon"]), _written_year(g, m, text, dct)
+    if month is None or year is None or year.value is None:
+        return None
+    return _Found(m.start(), m.end(), f"{year.value}-{month:02d}", "month")
 
 
 def _year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
@@ -191,7 +215,7 @@ def _day_word(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> 
     if re.match(r"(?i)the\s.*\b(?:before|after)$", m["dw"]) and re.match(
             r"\s+(?:[a-z]|[A-Z][\w.-]*['’]s\b)", text[m.end():]):
         return None  # "the day before her death", "... Smith's birthday": not the article date
-    value = _iso(dct + dt.timedelta(days=days)) if dct else None
+    value = (dct + dt.timedelta(days=days)).isoformat() if dct else None
     return _Found(m.start(), m.end(), value, "day")
 
 
@@ -216,7 +240,7 @@ def _weekday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
         days = 1
     else:
         days = -back  # news reports what happened: the latest such day, the article's own included
-    return _Found(m.start(), m.end(), _iso(dct + dt.timedelta(days=days)), "day")
+    return _Found(m.start(), m.end(), (dct + dt.timedelta(days=days)).isoformat(), "day")
 
 
 def _shifted(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
@@ -226,7 +250,7 @@ def _shifted(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
     precision: DatePrecision = unit  # type: ignore[assignment]
     if dct is None:
         return _Found(m.start(), m.end(), None, precision)
-    return _Found(m.start(), m.end(), _moved(dct, unit, shift), precision)
+    return _Found(m.start(), m.end(), moved(dct, unit, shift), precision)
 
 
 def _ago(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
@@ -239,25 +263,18 @@ def _ago(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Foun
     precision: DatePrecision = unit  # type: ignore[assignment]
     if count is None or dct is None:
         return _Found(m.start(), m.end(), None, precision)  # "several years ago"
-    return _Found(m.start(), m.end(), _moved(dct, unit, sign * count), precision)
-
-
-def _moved(dct: dt.date, unit: str, steps: int) -> str:
-    """The day, week, month or year ``steps`` units from the article date, at that precision."""
-    if unit == "day":
-        return _iso(dct + dt.timedelta(days=steps))
-    if unit == "week":
-        return iso_week(dct + dt.timedelta(days=7 * steps))
-    if unit == "month":
-        year, month = add_months(dct, steps)
-        return f"{year:04d}-{month:02d}"
-    return f"{dct.year + steps:04d}"
+    # "two years later" tells a story on from its last time; "two years ago" counts from today
+    told = m["ago"].lower() in g.lexicon.anaphoric_ago_words
+    return _Found(m.start(), m.end(), moved(dct, unit, sign * count), precision,
+                  (unit, sign * count) if told else None)
 
 
 def _holiday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     holiday = g.lexicon.holiday(m["hol"])
     if holiday is None:
         return None
+    if m["y"]:  # "Christmas 2012"
+        return _Found(m.start(), m.end(), holiday.on(int(m["y"])).isoformat(), "day")
     if dct is None:
         return _Found(m.start(), m.end(), None, "day")
     shift = g.lexicon.shifts.get((m["shift"] or "").lower(), 0)
@@ -268,7 +285,7 @@ def _holiday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
         day = this_year if this_year > dct else holiday.on(dct.year + 1)
     else:
         day = this_year
-    return _Found(m.start(), m.end(), _iso(day), "day")
+    return _Found(m.start(), m.end(), day.isoformat(), "day")
 
 
 def _phrase(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
@@ -286,7 +303,7 @@ def _phrase(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _F
 def _written_year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None,
                   ) -> _Found | None:
     numbers = g.lexicon.numbers
-    if m["n"]:
+    if m.groupdict().get("n"):
         year = numbers.value(m["n"])
     else:
         century, rest = numbers.value(m["cent"]), numbers.value(m["yy"])
@@ -302,6 +319,17 @@ def _week_of(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
     if day is None or day.value is None:
         return day
     return _Found(m.start(), m.end(), iso_week(dt.date.fromisoformat(day.value)), "week")
+
+
+def _anaphor(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+    """"that year", "the next day": from the article date here; ``anchor_anaphora`` moves it to
+    count from the time last mentioned."""
+    unit, shift = g.lexicon.anaphora[re.sub(r"\s+", " ", m["an"].lower())]
+    if unit == "same":  # "until then": only the time last mentioned can say when
+        return _Found(m.start(), m.end(), None, None, (unit, shift))
+    precision: DatePrecision = unit  # type: ignore[assignment]
+    value = moved(dct, unit, shift) if dct else None
+    return _Found(m.start(), m.end(), value, precision, (unit, shift))
 
 
 def _vague(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
@@ -353,7 +381,7 @@ def _scan(grammar: _Grammar, text: str, dct: dt.date | None) -> list[_Found]:
     for hit in sorted(found, key=lambda f: (f.start - f.end, f.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
-    return kept
+    return anchor_anaphora(text, range_ends(text, kept))
 
 
 @cache

@@ -1,0 +1,113 @@
+"""Passes over the time expressions found in one text, after the grammar of ``dates.py``.
+
+Two readings need the other expressions around them: the second day of a range ("April 24 and
+25", "24-25 April") takes its month and year from the first, and an anaphoric time ("that year",
+"the next day") counts from the time last mentioned, as TimeML anchors it, not from the article date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from polemos.model import DatePrecision
+from polemos.resolve.date_lexicon import add_months, first_day, iso_week
+
+REACH = 600  # characters back to the time an anaphoric expression counts from (a few sentences)
+_RANGE_GAP = 14  # days: "April 24 and 25" is a range; "April 4 and 25 people" is not
+_JOIN = r"\s*(?:-|–|—|(?i:and|or|to|through|till|until))\s*"
+# words that may follow the second day of a range; another lowercase word makes it a count
+_AFTER_RANGE = r"(?:in|at|on|of|and|to|for|with|when|while|as|the|a|but|after|before|respectively)"
+# words that open the object of "the day before": "the day before his death"
+_OBJECT = r"(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)"
+_FINER = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month"),
+          "year": ("day", "week", "month", "year"), "same": ("day", "week", "month", "year")}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One expression at character offsets, its value and precision; ``anaphor`` (unit, shift)
+    when it counts from the time last mentioned."""
+
+    start: int
+    end: int
+    value: str | None
+    precision: DatePrecision | None
+    anaphor: tuple[str, int] | None = None
+
+
+def moved(day: dt.date, unit: str, steps: int) -> str:
+    """The day, week, month or year ``steps`` units from ``day``, at that precision."""
+    if unit == "day":
+        return (day + dt.timedelta(days=steps)).isoformat()
+    if unit == "week":
+        return iso_week(day + dt.timedelta(days=7 * steps))
+    if unit == "month":
+        year, month = add_months(day, steps)
+        return f"{year:04d}-{month:02d}"
+    return f"{day.year + steps:04d}"
+
+
+def anchor_anaphora(text: str, found: Sequence[Found]) -> list[Found]:
+    """The expressions in text order, each anaphoric one counted from the nearest earlier time
+    (within REACH characters, not itself shifted) at least as fine as its unit; without one it
+    keeps its value. "the day before"/"after" counts from the time right after it ("the day after
+    Christmas") and is dropped before other words ("the day after his death": not placeable)."""
+    ordered = sorted(found, key=lambda f: f.start)
+    out: list[Found] = []
+    for i, f in enumerate(ordered):
+        if f.anaphor is not None and re.search(r"(?i)\b(?:before|after)$", text[f.start:f.end]):
+            following = ordered[i + 1] if i + 1 < len(ordered) else None
+            if following is not None and following.value and not text[f.end:following.start].strip():
+                day = first_day(following.value)
+                out.append(replace(f, value=moved(day, *f.anaphor) if day else None, anaphor=None))
+                continue
+            if re.match(rf"\s+(?:{_OBJECT}\b|[A-Z][\w.-]*['’]s\b)", text[f.end:]):
+                continue  # "the day before her death", "... Smith's birthday"
+        if f.anaphor is not None:
+            unit, shift = f.anaphor
+            # a shifted anaphor is no reference: two "the previous year" in one report are one year
+            ref = next((p for p in reversed(out) if p.value and p.precision in _FINER[unit]
+                        and f.start - p.end <= REACH and not (p.anaphor and p.anaphor[1])), None)
+            day = first_day(ref.value) if ref is not None and ref.value else None
+            if ref is not None and unit == "same":
+                f = replace(f, value=ref.value, precision=ref.precision)
+            elif day is not None:
+                f = replace(f, value=moved(day, unit, shift))
+        out.append(f)
+    return out
+
+
+def range_ends(text: str, found: Sequence[Found]) -> list[Found]:
+    """``found`` (in text order) with the other day of each day range added: "April 24 and 25"
+    gives 25 April; "24-25 April" gives 24 April; a year after the range ("April 24-25, 1999")
+    goes to both days."""
+    out: list[Found | None] = list(sorted(found, key=lambda f: f.start))
+    for i, f in enumerate(list(out)):
+        if f is None or f.precision != "day" or not f.value or len(f.value) != 10:
+            continue
+        day, words = int(f.value[8:10]), text[f.start:f.end]
+        after = re.match(rf"{_JOIN}(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(1[6-9]\d\d|20\d\d)\b)?"
+                         rf"(?![.,:]\d|\s*%|\s+(?!{_AFTER_RANGE}\b)[a-z])", text[f.end:])
+        before = re.search(rf"(?<![\d.,$])\b(\d{{1,2}})(?:st|nd|rd|th)?{_JOIN}$", text[:f.start])
+        if re.search(r"\d(?:st|nd|rd|th)?$", words) and after:
+            other, start, end = int(after[1]), f.end + after.start(1), f.end + after.end()
+            first = replace(f, value=after[2] + f.value[4:]) if after[2] else f
+            value = first.value[:8] + f"{other:02d}" if first.value else None
+            if not day < other <= day + _RANGE_GAP:
+                continue
+        elif re.match(r"\d", words) and before:
+            other, start, end = int(before[1]), before.start(1), before.end(1)
+            first, value = f, f.value[:8] + f"{other:02d}"
+            if not other < day <= other + _RANGE_GAP:
+                continue
+        else:
+            continue
+        # the year after the range, found alone ("2017" in "April 24-25, 2017"): the day has it
+        out = [g if g is None or not start <= g.start < g.end <= end else None for g in out]
+        if all(g is None or end <= g.start or start >= g.end for g in out):
+            out[i] = first
+            out.append(Found(start, end, value, "day"))
+    return sorted((g for g in out if g is not None), key=lambda f: f.start)
