@@ -6,17 +6,19 @@ for one event is its own job: report dates, stamps, charges and neighbouring sen
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from polemos.model import DatePrecision, TextSpan, TimeExpr
 from polemos.resolve.date_lexicon import first_day
 from polemos.resolve.dates import _AFTER, _BEFORE, _anchor, _cues
 
 _PRECISION_COST = {"day": 0, "week": 60, "month": 90, "year": 120}  # characters of distance
+_DETACHED = 99  # clause steps of a time the parse does not place under the trigger
 
 
 def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
                published: str | None, text: str | None = None,
+               attached: Mapping[int, int] | None = None,
                ) -> tuple[str | None, DatePrecision | None, bool]:
     """When the event carried by ``trigger`` happened: (value, precision, from_text).
 
@@ -30,7 +32,11 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
     attack framed as a charge's past ("accused of shooting") does not take the times before it.
     A report time of the sentence serves when no neighbour has a time. Without any, the article
     date at day precision with ``from_text`` False (news reports what happened that day or the
-    day before). All offsets are in the article's text.
+    day before). Given ``attached`` (start offsets of the times the parse hangs under the
+    trigger, with the clauses crossed: ``extract.attachment.attached_times``), the sentence's
+    times under the trigger come first, the nearest clause first ("held a vigil Thursday for a
+    boy shot Monday": Monday dates the shooting), and one right under it is the event's own even
+    beside a report cue ("shot Tuesday, police said"). All offsets are in the article's text.
     """
     anchor = _anchor(published)
     source, offset = (text, 0) if text is not None else (sentence.text, sentence.start)
@@ -55,17 +61,24 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
                else t.span.start - trigger.end)
         return max(gap, 0) + _PRECISION_COST.get(t.precision or "year", 120)
 
+    under = attached or {}
+
+    def rank(t: TimeExpr) -> tuple[int, float, int]:
+        return (under.get(t.span.start, _DETACHED) if attached is not None else 0, cost(t),
+                t.span.start)
+
     usable = [t for t in times if t.value is not None and t.precision is not None
               and (anchor is None or ((first := first_day(t.value)) is not None
                                       and first <= anchor))]
     inside = [t for t in usable if sentence.start <= t.span.start and t.span.end <= sentence.end]
-    own = [t for t in inside if not reported(t)]
+    own = [t for t in inside if not reported(t) or under.get(t.span.start) == 0]
     if text is not None and _cues().is_charged(text[max(0, trigger.start - _BEFORE):trigger.start]):
         # "stable Sunday, and the man accused of shooting them": Sunday dates the charge; a time
         # after the attack is still its own ("accused of killing three officers Sunday")
-        own = [t for t in own if t.span.start > trigger.start or marked(t)]
+        own = [t for t in own if t.span.start > trigger.start or marked(t)
+               or under.get(t.span.start) == 0]
     if own:
-        best = min(own, key=lambda t: (cost(t), t.span.start))
+        best = min(own, key=rank)
         return best.value, best.precision, True
     days = [t for t in usable if t.precision == "day" and t not in inside and not reported(t)]
     if text is not None:
@@ -76,7 +89,7 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
                                         abs(t.span.start - sentence.start)))
         return best.value, best.precision, True
     if inside:
-        best = min(inside, key=lambda t: (cost(t), t.span.start))
+        best = min(inside, key=rank)
         return best.value, best.precision, True
     later = [t for t in usable if t.precision == "day"]
     if later:  # only report dates in the story: the nearest is nearer the event than publication

@@ -1,0 +1,72 @@
+"""Which time expressions the parse places under an event's trigger, and how deep.
+
+Character distance cannot tell "held a vigil Thursday night for a boy who was shot Monday
+night" apart: both days sit near "shot". The dependency tree can: "Monday night" hangs under
+the clause of "shot", "Thursday night" under "held". A time under the trigger dates it; the
+fewer clauses between them, the more surely ("was shot Sunday and died Monday": Sunday).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from polemos.model import TextSpan, TimeExpr
+
+# Dependencies that open a new clause: each one crossed on the way up is one step further away.
+_CLAUSES = frozenset({"conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp", "parataxis"})
+
+
+def attached_times(doc: Doc, trigger: TextSpan, times: Sequence[TimeExpr]) -> dict[int, int]:
+    """Start offsets of the times that hang under the trigger, each with its clause distance.
+
+    Offsets are in the document's text (as ``TimeExpr.span`` is). A time outside the trigger's
+    subtree is absent from the result: the parse ties it to another verb ("said Friday",
+    "sentenced Tuesday").
+    """
+    starts = [t.idx for t in doc]
+    head = _root(doc, starts, trigger.start, trigger.end)
+    if head is None:
+        return {}
+    found: dict[int, int] = {}
+    for t in times:
+        if not (head.sent.start_char <= t.span.start < head.sent.end_char):
+            continue
+        root = _root(doc, starts, t.span.start, t.span.end)
+        if root is None:
+            continue
+        steps = _clauses_between(root, head)
+        if steps is not None:
+            found[t.span.start] = steps
+    return found
+
+
+def _root(doc: Doc, starts: Sequence[int], start: int, end: int) -> Token | None:
+    """The head word of the tokens overlapping [start, end) (offsets may fall in spaces)."""
+    tokens = []
+    for i in range(max(bisect_right(starts, start) - 1, 0), len(doc)):
+        token = doc[i]
+        if token.idx >= end:
+            break
+        if token.idx + len(token) > start and not token.is_space:
+            tokens.append(token)
+    if not tokens:
+        return None
+    return doc[tokens[0].i:tokens[-1].i + 1].root
+
+
+def _clauses_between(token: Token, head: Token) -> int | None:
+    """How many clause boundaries lie between a token and its ancestor ``head``; None if not one."""
+    if token.i == head.i:
+        return 0
+    steps = 0
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in _CLAUSES:
+            steps += 1
+        node = node.head
+        if node.i == head.i:
+            return steps
+    return None
