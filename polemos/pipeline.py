@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from polemos.errors import PolemosError
+from polemos.extract.attachment import attached_times
 from polemos.extract.events import extract_mentions
 from polemos.extract.numbers import find_casualties, with_story_deaths
 from polemos.model import (
@@ -58,7 +59,7 @@ def code_article(article: Article, knowledge: Knowledge) -> list[Mention]:
                              context_countries=countries)
     fallback = main_place(toponyms)
     stories = _attack_stories(mentions, [s.text for s in doc.sents])
-    return [_situate(m, article, times, toponyms, fallback, stories.get(m.sentence_index, ()))
+    return [_situate(m, article, times, toponyms, fallback, stories.get(m.sentence_index, ()), doc)
             for m in mentions]
 
 
@@ -79,12 +80,15 @@ def _attack_stories(mentions: Sequence[Mention], sentences: Sequence[str]) -> di
 
 
 def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
-             toponyms: Sequence[Toponym], fallback: Any, story: Sequence[str]) -> Mention:
+             toponyms: Sequence[Toponym], fallback: Any, story: Sequence[str],
+             doc: Any = None) -> Mention:
     """The mention with when, where and how many filled in from its sentence and article."""
     sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
+    attached = None if doc is None else attached_times(doc, m.trigger, times)
     date, precision, from_text = event_date(sentence, m.trigger, times, article.date,
-                                            text=article.text)
-    location = event_location(sentence, m.trigger, toponyms, fallback)
+                                            text=article.text, attached=attached)
+    location = event_location(sentence, m.trigger, toponyms, fallback,
+                              parse=None if doc is None else doc[:])
     counts = find_casualties(m.text)
     if m.event_type in _COUNTS_DEAD and story:
         counts = with_story_deaths(counts, story)

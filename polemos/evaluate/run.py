@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from polemos.model import Article, Mention, mention_record
+from polemos.model import Article, Mention, Place, TextSpan, mention_record
 
 if TYPE_CHECKING:
+    from polemos.evaluate.event_location import Link
     from polemos.knowledge import Knowledge
 
-KINDS = ("plover-gsr", "petrarch", "geoparsing", "timeml", "gva")
+KINDS = ("plover-gsr", "petrarch", "geoparsing", "timeml", "gva", "event-location")
 
 
 def run_evaluation(kind: str, gold: Path, *, knowledge: Knowledge,
@@ -50,4 +51,24 @@ def run_evaluation(kind: str, gold: Path, *, knowledge: Knowledge,
             gold, lambda arts: [mention_record(m) for a in arts for m in code_article(a, knowledge)],
             limit=limit)
         return report, format_gva(report)
+    if kind == "event-location":
+        from polemos.evaluate.event_location import evaluate_event_location, format_event_location
+
+        report = evaluate_event_location(gold, code, _oracle_linker(knowledge), limit=limit)
+        return report, format_event_location(report)
     raise ValueError(f"unknown evaluation kind {kind!r} (expected one of {', '.join(KINDS)})")
+
+
+def _oracle_linker(knowledge: Knowledge) -> Link:
+    """Link a gold trigger to our toponyms in its sentence, bypassing our event coder."""
+    from polemos.nlp import entities
+    from polemos.resolve.event_places import event_location
+    from polemos.resolve.places import find_toponyms
+
+    def link(text: str, trigger: TextSpan) -> tuple[Place | None, list[TextSpan]]:
+        doc = knowledge.nlp(text)
+        toponyms = find_toponyms(text, entities(doc), knowledge.gazetteer)
+        place = event_location(TextSpan(text, 0, len(text)), trigger, toponyms, None, parse=doc[:])
+        return place, [t.span for t in toponyms if t.place is not None and t.place.lat is not None]
+
+    return link
