@@ -31,7 +31,7 @@ from polemos.model import (
 from polemos.nlp import entities
 from polemos.resolve.dates import find_time_expressions
 from polemos.resolve.event_dates import event_date
-from polemos.resolve.event_places import event_location, main_place
+from polemos.resolve.event_places import article_location, event_location, main_place
 from polemos.resolve.places import find_toponyms
 
 if TYPE_CHECKING:
@@ -87,14 +87,20 @@ def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
     attached = None if doc is None else attached_times(doc, m.trigger, times)
     date, precision, from_text = event_date(sentence, m.trigger, times, article.date,
                                             text=article.text, attached=attached)
-    location = event_location(sentence, m.trigger, toponyms, fallback,
+    # The sentence's own place first; the article's main place stands in, flagged, without one.
+    location = event_location(sentence, m.trigger, toponyms, None,
                               parse=None if doc is None else doc[:])
+    from_article = location is None and fallback is not None
+    if from_article:
+        location = article_location(fallback)
     counts = find_casualties(m.text)
     if m.event_type in _COUNTS_DEAD and story:
         counts = with_story_deaths(counts, story)
     flags = list(m.flags)
     if date is not None and not from_text:
         flags.append("date_from_published")
+    if from_article:
+        flags.append("place_from_article")
     violent = m.event_type in _COUNTS_DEAD
     if counts.is_floor and violent and (counts.dead or counts.injured):
         flags.append("count_is_floor")

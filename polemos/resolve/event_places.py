@@ -116,6 +116,11 @@ def event_location(sentence: TextSpan, trigger: TextSpan, toponyms: Sequence[Top
         if not attached and precision != "country":
             precision = COARSER[precision]  # named in the sentence but not said to be where
         return replace(place, text=pick.span.text, precision=precision)
+    return article_location(fallback)
+
+
+def article_location(fallback: Place | None) -> Place | None:
+    """The article's main place standing in for an event's own, one grain coarser (None if none)."""
     if fallback is None:
         return None
     return replace(fallback, precision=COARSER[fallback.precision or "city"])

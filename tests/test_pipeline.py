@@ -1,0 +1,37 @@
+"""code_article end to end: each mention's place and date, and the flags that say where they came from."""
+
+from __future__ import annotations
+
+from polemos.model import Article
+from polemos.pipeline import code_article
+
+
+def _assaults(text: str, knowledge, date: str = "2022-03-04") -> list:
+    article = Article(id="p", text=text, date=date)
+    return [m for m in code_article(article, knowledge) if m.event_type == "ASSAULT"]
+
+
+def test_pipeline_place_of_the_sentence_is_not_flagged(knowledge) -> None:
+    ms = _assaults("Russian forces shelled Kharkiv on Tuesday.", knowledge)
+    assert ms and ms[0].location is not None
+    assert ms[0].location.name == "Kharkiv"
+    assert "place_from_article" not in ms[0].flags
+
+
+def test_pipeline_article_place_stands_in_and_is_flagged(knowledge) -> None:
+    text = ("Russian forces shelled Kharkiv on Tuesday. "
+            "Later that night the troops fired rockets at a school.")
+    later = [m for m in _assaults(text, knowledge) if m.sentence_index == 1]
+    assert later, "the second sentence's attack was not coded"
+    m = later[0]
+    assert "place_from_article" in m.flags
+    assert m.location is not None and m.location.name == "Kharkiv"
+    assert m.location.precision == "admin1"  # one grain coarser than the city itself
+
+
+def test_pipeline_dates_the_attack_by_the_time_under_its_verb(knowledge) -> None:
+    text = ("Mourners held a vigil on Thursday for a teacher who was shot dead by gunmen "
+            "in Kandahar on Monday.")
+    ms = _assaults(text, knowledge, date="2022-03-04")
+    assert ms and ms[0].date == "2022-02-28"
+    assert "date_from_published" not in ms[0].flags
