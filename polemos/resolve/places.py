@@ -237,15 +237,20 @@ def _resolve(mention: PlaceMention, context: Context, region: str | None = None,
     # there the province gets no help from its neighbours being named.
     capitals = {c.place.country for c in mention.candidates if c.place.feature == "P.PPLC"
                 or (c.place.feature or "").startswith("P.") and c.population >= PROVINCE_CITY}
+    # "the city of Turkey", "the town of Tal Afar": the text says a town, so no country or region.
+    towns_only = mention.kind == "city" and any(
+        (c.place.feature or "").startswith("P.") for c in mention.candidates)
     scored = []
     for c in mention.candidates:
         if c.place.lat is None:
             continue
+        if towns_only and not (c.place.feature or "").startswith("P."):
+            continue
         if nation and (c.place.feature or "").startswith("P.") and c.population < BIG_CITY \
-                and region is None:
+                and region is None and not towns_only:
             continue  # "Canada", "Peru": the country, not a village that shares its name
-        if realms and region is None and (c.place.feature or "").startswith("P.") and \
-                c.population < BIG_CITY and not any(_within(c, r) for r in realms):
+        if realms and region is None and not towns_only and (c.place.feature or "").startswith(
+                "P.") and c.population < BIG_CITY and not any(_within(c, r) for r in realms):
             continue  # "England" is not England, Arkansas; "Washington" not Washington, Iowa
         share = _share(c, weights, own_top, total)
         if share and world - {c.place.country} and c.population < SMALL_TOWN and region is None \

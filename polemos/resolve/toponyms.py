@@ -143,6 +143,8 @@ def _with_kinds(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer,
         elif kind is None and (before is not None and before.group(1).lower() in words.admin_words
                                or _in_province_list(text, mentions, i)):
             kind = "admin"
+        elif kind is None and before is not None and before.group(1).lower() in words.city_words:
+            kind = "city"  # "the town of Qayyarah", "the city of Turkey"
         out.append(m if kind == m.kind else replace(m, kind=kind))
     return out
 

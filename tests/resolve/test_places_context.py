@@ -99,3 +99,14 @@ def test_context_kind_word_before_the_name(geoparse) -> None:
     brant = places["County of Brant"]
     assert brant is not None and brant.country == "CAN"
     assert places["Paris"] is not None and places["Paris"].country == "CAN"
+
+
+def test_context_the_town_of_a_name_is_a_town_not_its_country(geoparse) -> None:
+    # "the town of Jordan" names a town; no country may stand in for it.
+    toponyms = geoparse("The fair moved to the town of Jordan, Minnesota, last summer. "
+                        "Jordan's king visited Amman.")
+    first = toponyms[0]
+    second = next(t for t in toponyms[1:] if t.span.text.startswith("Jordan"))
+    assert first.place is not None and first.place.country == "USA"
+    assert first.place.feature is not None and first.place.feature.startswith("P.")
+    assert second.place is not None and second.place.country == "JOR"
