@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from polemos.extract.candidates import find_candidates
+from polemos.extract.clauses import governor
 from polemos.extract.datelines import sentence_views
-from polemos.extract.events import extract_mentions, governor
+from polemos.extract.events import extract_mentions
 from polemos.extract.modality import auxiliary_mode, is_question, negation
-from polemos.extract.triggers import find_candidates
 from polemos.knowledge import Knowledge
 from polemos.model import Article, mention_record
 

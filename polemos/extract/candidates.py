@@ -1,0 +1,192 @@
+"""Trigger candidates in a parsed sentence: the lexicon's verbs, nouns and light verbs matched on
+the parse (phrasal keys, objects that make the event, nominal events), and instrument words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from polemos.extract.modality import NEGATIVE_PARTIES
+from polemos.extract.triggers import Trigger, TriggerLexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger found in a sentence: its head token index, the words, and how it codes."""
+
+    i: int  # head token (the verb, or the noun of a nominal event)
+    start: int  # token range of the trigger words
+    end: int
+    kind: str  # "verb", "light" (light verb + nominal event) or "noun"
+    code: str | None
+    frame: str | None
+    confidence: float
+    rule: str
+    noun: int | None = None  # the nominal event's token, for a light verb
+    adjectival: bool = False  # "is opposed to": the passive subject is the actor
+    fallback: bool = False  # from a converted, noisy entry
+
+
+def noun_keys(tok: Token) -> list[str]:
+    """Lookup keys of a noun, most specific first: "hunger strike", "state of emergency", "strike"."""
+    keys = []
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not (
+            doc[tok.i - 1].whitespace_):  # the tokenizer splits "sit-in", "cease-fire"
+        keys += [f"{doc[tok.i - 2].lower_}-{w}" for w in dict.fromkeys((tok.lemma_.lower(),
+                                                                       tok.lower_))]
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod") and child.i < tok.i:
+            keys.append(f"{child.lemma_.lower()} {tok.lemma_.lower()}")
+        if child.dep_ == "prep" and child.lower_ == "of":
+            keys += [f"{tok.lemma_.lower()} of {g.lemma_.lower()}" for g in child.children
+                     if g.dep_ == "pobj"]
+    keys += [tok.lemma_.lower(), tok.lower_]
+    # a measure or a modifier can carry the sense: "700 kg of medicine", "mediation efforts"
+    measures = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+    # and one measure deeper: "thousands of tonnes of wheat"
+    measures += [g2 for g in measures for c in g.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g2 in c.children if g2.dep_ == "pobj"]
+    keys += [g.lemma_.lower() for g in measures]
+    keys += [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return keys
+
+
+def verb_forms(tok: Token) -> list[str]:
+    """The lemma and, for the parser's lemma slips ("staged" → "stag"), forms cut from the word."""
+    word, forms = tok.lower_, [tok.lemma_.lower()]
+    for suffix, add in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""),
+                        ("s", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.append(word[: -len(suffix)] + add)
+    return list(dict.fromkeys(forms))
+
+
+def _objects(tok: Token) -> list[Token]:
+    """What a verb acts on: its objects, and the subject of a clause it governs ("allowed
+    observers to monitor", "let inspectors in"), which is its object in meaning."""
+    direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+              and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    clausal = [g for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+               if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
+    return direct + clausal
+
+
+def _hyphenated(tok: Token) -> bool:
+    """True for the end of a hyphened adjective ("life-threatening", "gun-toting"): a quality
+    of something, not an act."""
+    doc = tok.doc
+    return tok.pos_ == "ADJ" and tok.i >= 2 and doc[tok.i - 1].text == "-" and not (
+        doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_)
+
+
+def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
+    """Every trigger in a sentence, in token order; a noun taken by a light verb is not repeated."""
+    out: list[Candidate] = []
+    taken: set[int] = set()
+    for tok in sent:
+        # a participle serving as a preposition ("according to police", "following the raid")
+        # or ending a hyphened adjective ("life-threatening") tells no act
+        if tok.pos_ not in ("VERB", "ADJ", "AUX") or tok.dep_ in ("amod", "compound", "prep") or (
+                _hyphenated(tok)):
+            continue
+        lemma = tok.lemma_.lower()
+        stative = any(c.dep_ == "auxpass" for c in tok.children) and not any(
+            c.dep_ == "agent" for c in tok.children)
+        keys = []
+        for form in verb_forms(tok):
+            keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "prt"]
+            keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "prep"]
+            keys += [f"{form} {w}" for c in tok.children if c.dep_ == "dobj"
+                     for w in dict.fromkeys((c.lower_, c.lemma_.lower()))]
+            # an adverb can make the event: "worked together", "acted jointly"
+            keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "advmod"]
+        keys += [tok.lower_, *verb_forms(tok)] if stative else [*verb_forms(tok), tok.lower_]
+        key = next((k for k in keys if k in lexicon.verbs), None)
+        entry = lexicon.verbs.get(key) if key else None
+        if entry is not None and entry.fallback and tok.pos_ != "VERB":
+            entry = None  # converted entries are verbs only ("fine" the adjective is no fine)
+        objs = _objects(tok)
+        if key is not None and key.split(" ")[-1] in {c.lower_ for c in tok.children
+                                                       if c.dep_ == "prep"}:
+            # a "verb preposition" entry reads the preposition's object: "took to the streets"
+            objs += [g for c in tok.children if c.dep_ == "prep" and key.endswith(f" {c.lower_}")
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+        # a light verb with its preposition takes the event noun there: "went on strike"
+        carried = [g for c in tok.children if c.dep_ == "prep" and any(
+            f"{f} {c.lower_}" in lexicon.light_verbs for f in verb_forms(tok))
+            for g in c.children if g.dep_ == "pobj"]
+        nominal = next((o for o in objs + carried if _noun_entry(o, lexicon)), None)
+        obj_hit = entry.object_code([k for o in objs for k in noun_keys(o)]) if entry else None
+        end = max([tok.i, *(c.i for c in tok.children if c.dep_ == "prt")]) + 1
+        light_verb = any(k in lexicon.light_verbs for k in keys)
+        if entry is not None and entry.fallback and nominal is not None and light_verb:
+            entry = obj_hit = None  # our nominal event over a converted verb's guess
+        if entry is not None and obj_hit is not None:
+            if obj_hit[1] is None:
+                continue  # the object makes it no event ("released a statement")
+            obj = next(o for o in objs if obj_hit[0] in noun_keys(o))
+            taken.add(obj.i)
+            code, frame, rule = obj_hit[1], entry.frame, f"verb '{key}' + object '{obj_hit[0]}'"
+            noun = _noun_entry(obj, lexicon)
+            if noun is not None and noun.frame and noun.code and _purpose(obj) is not None:
+                # "signed an accord to share water": a pledge of what the accord is for (CAMEO
+                # 03), not the formal signing alone (057); the noun's frame recodes the purpose
+                code = lexicon.reframe(noun.frame, noun.code) or noun.code
+                frame, rule = noun.frame, f"{rule} + purpose ({noun.where})"
+            out.append(Candidate(tok.i, tok.i, max(end, obj.i + 1), "verb", code,
+                                 frame, entry.confidence + 0.05, f"{rule} ({entry.where})",
+                                 noun=obj.i, fallback=entry.fallback))
+        elif nominal is not None and (entry is None or entry.code is None) and light_verb:
+            noun = _noun_entry(nominal, lexicon)
+            assert noun is not None
+            light = next(k for k in keys if k in lexicon.light_verbs)
+            taken.add(nominal.i)
+            out.append(Candidate(tok.i, tok.i, nominal.i + 1, "light", noun.code, None,
+                                 noun.confidence + 0.05,
+                                 f"light verb '{light}' + noun '{noun.key}' ({noun.where})",
+                                 noun=nominal.i))
+        elif entry is not None and (entry.code or entry.frame):
+            out.append(Candidate(tok.i, tok.i, end, "verb", entry.code, entry.frame,
+                                 entry.confidence, f"verb '{key}' ({entry.where})",
+                                 adjectival=stative and key == tok.lower_ and key != lemma,
+                                 fallback=entry.fallback))
+    for tok in sent:
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or (
+                tok.lower_ in NEGATIVE_PARTIES):  # "none of the hostages" names no event
+            continue
+        noun = _noun_entry(tok, lexicon)
+        if noun is not None and noun.code:
+            start = min([tok.i, *(c.i for c in tok.children
+                                  if c.dep_ in ("compound", "amod") and f"{c.lemma_.lower()} "
+                                  f"{tok.lemma_.lower()}" == noun.key)])
+            out.append(Candidate(tok.i, start, tok.i + 1, "noun", noun.code, None,
+                                 noun.confidence * 0.9, f"noun '{noun.key}' ({noun.where})",
+                                 noun=tok.i))
+    if any(not c.fallback and c.code is not None for c in out):
+        out = [c for c in out if not c.fallback]
+    return sorted(out, key=lambda c: c.i)
+
+
+def _purpose(noun: Token) -> Token | None:
+    """The verb of an infinitive that says what a noun is for ("an accord to share water")."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def _noun_entry(tok: Token, lexicon: TriggerLexicon) -> Trigger | None:
+    return next((lexicon.nouns[k] for k in noun_keys(tok) if k in lexicon.nouns), None)
+
+
+def instrument_code(tokens: Sequence[Token], lexicon: TriggerLexicon) -> tuple[str, str] | None:
+    """The first instrument word among tokens ("rockets", "car bomb") and its CAMEO code."""
+    for tok in tokens:
+        for key in (*(f"{c.lemma_.lower()} {tok.lemma_.lower()}" for c in tok.children
+                      if c.dep_ == "compound"), tok.lemma_.lower(), tok.lower_):
+            if key in lexicon.instruments:
+                return key, lexicon.instruments[key]
+    return None
