@@ -9,13 +9,13 @@ it reads inputs, skips what the store already holds, codes, and commits each bat
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from polemos.errors import PolemosError
-from polemos.extract.attachment import attached_times
+from polemos.extract.attachment import attached_times, time_heads
 from polemos.extract.events import extract_mentions
 from polemos.extract.numbers import find_casualties, with_story_deaths
 from polemos.model import (
@@ -59,7 +59,9 @@ def code_article(article: Article, knowledge: Knowledge) -> list[Mention]:
                              context_countries=countries)
     fallback = main_place(toponyms)
     stories = _attack_stories(mentions, [s.text for s in doc.sents])
-    return [_situate(m, article, times, toponyms, fallback, stories.get(m.sentence_index, ()), doc)
+    heads = time_heads(doc, times)  # what each time dates, once per article
+    return [_situate(m, article, times, toponyms, fallback, stories.get(m.sentence_index, ()), doc,
+                     heads)
             for m in mentions]
 
 
@@ -81,12 +83,12 @@ def _attack_stories(mentions: Sequence[Mention], sentences: Sequence[str]) -> di
 
 def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
              toponyms: Sequence[Toponym], fallback: Any, story: Sequence[str],
-             doc: Any = None) -> Mention:
+             doc: Any = None, heads: Mapping[int, Sequence[str]] | None = None) -> Mention:
     """The mention with when, where and how many filled in from its sentence and article."""
     sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
     attached = None if doc is None else attached_times(doc, m.trigger, times)
     date, precision, from_text = event_date(sentence, m.trigger, times, article.date,
-                                            text=article.text, attached=attached)
+                                            text=article.text, attached=attached, heads=heads)
     # The sentence's own place first; the article's main place stands in, flagged, without one.
     location = event_location(sentence, m.trigger, toponyms, None,
                               parse=None if doc is None else doc[:])

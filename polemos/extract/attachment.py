@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from sys import maxsize
 
 from spacy.tokens import Doc, Token
 
@@ -17,6 +18,8 @@ from polemos.model import TextSpan, TimeExpr
 
 # Dependencies that open a new clause: each one crossed on the way up is one step further away.
 _CLAUSES = frozenset({"conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp", "parataxis"})
+# Parts of speech passed over on the way from a time up to the word it dates ("on", "about", "10").
+_PASSED = frozenset({"ADP", "NUM", "PUNCT", "CCONJ", "DET", "PART", "SPACE"})
 
 
 def attached_times(doc: Doc, trigger: TextSpan, times: Sequence[TimeExpr]) -> dict[int, int]:
@@ -41,6 +44,40 @@ def attached_times(doc: Doc, trigger: TextSpan, times: Sequence[TimeExpr]) -> di
         if steps is not None:
             found[t.span.start] = steps
     return found
+
+
+def time_heads(doc: Doc, times: Sequence[TimeExpr]) -> dict[int, tuple[str, ...]]:
+    """The words each time expression dates, by the parse: start offset -> lower-case lemmas.
+
+    The content words above the time, nearest first, up to the verb of its clause and the verbs
+    that verb is coordinated with, passing over prepositions, numbers and times ("shot on
+    Friday" -> (shoot,), "killed two and sent three to hospital Friday" -> (send, kill), "a vigil
+    Thursday night" -> (vigil, hold)). Verbs further up are left out: "police said Tuesday the
+    man opened fire" may hang Tuesday under "said". A time at a sentence's root has no entry.
+    """
+    starts = [t.idx for t in doc]
+    inside = sorted((t.span.start, t.span.end) for t in times)
+    found: dict[int, tuple[str, ...]] = {}
+    for t in times:
+        node = _root(doc, starts, t.span.start, t.span.end)
+        lemmas: list[str] = []
+        verb = None
+        while node is not None and node.head.i != node.i and (verb is None or verb.dep_ == "conj"):
+            node = node.head
+            if not (node.pos_ in _PASSED or node.ent_type_ in ("DATE", "TIME")
+                    or _within(inside, node.idx)):
+                lemmas.append(node.lemma_.lower())
+                if node.pos_ in ("VERB", "AUX"):
+                    verb = node
+        if lemmas:
+            found[t.span.start] = tuple(lemmas)
+    return found
+
+
+def _within(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether an offset lies inside one of the sorted (start, end) spans."""
+    k = bisect_right(spans, (offset, maxsize)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def _root(doc: Doc, starts: Sequence[int], start: int, end: int) -> Token | None:

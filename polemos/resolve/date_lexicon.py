@@ -79,6 +79,8 @@ class TimeLexicon:
     day_shifts: tuple[str, ...] = ()
     anaphoric_ago_words: tuple[str, ...] = ()
     neutral_cues: tuple[str, ...] = ()
+    attack_heads: tuple[str, ...] = ()
+    step_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None) -> TimeLexicon:
@@ -101,7 +103,8 @@ class TimeLexicon:
                    {**{phrase: (unit, shift) for unit in ("day", "week", "month", "year")
                        for phrase, shift in t(f"anaphoric_{unit}s").items()},
                     **{phrase: ("same", 0) for phrase in w("anaphoric_then")}}, w("day_shifts"),
-                   w("anaphoric_ago_words"), w("neutral_cues"))
+                   w("anaphoric_ago_words"), w("neutral_cues"), w("attack_heads"),
+                   w("step_heads"))
 
     def month(self, word: str) -> int | None:
         """Month number of a month name or abbreviation (any case, dot ignored)."""
@@ -164,6 +167,8 @@ class StoryCues:
     marked_after: re.Pattern[str]
     stamp: re.Pattern[str] = re.compile("(?!)")
     charged: re.Pattern[str] = re.compile("(?!)")
+    attack_heads: frozenset[str] = frozenset()
+    step_heads: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, lex: TimeLexicon) -> StoryCues:
@@ -178,7 +183,9 @@ class StoryCues:
                    re.compile(rf"^(?:['’]s)?[ \t]+(?:[\w-]+[ \t]+)?{_any(lex.event_nouns)}\b"
                               rf"(?![ \t]+{_any(lex.not_event_heads)}\b)"),
                    re.compile(rf"\b{_any(lex.stamp_cues)}\s*:?\s*(?:{_any(tuple(lex.weekdays))},?\s+)?$"),
-                   re.compile(rf"\b{_any(lex.charge_frames)}\s+(?:(?:the|a|an)\s+)?$"))
+                   re.compile(rf"\b{_any(lex.charge_frames)}\s+(?:(?:the|a|an)\s+)?$"),
+                   frozenset(w.lower() for w in lex.attack_heads),
+                   frozenset(w.lower() for w in lex.step_heads))
 
     def is_reported(self, before: str, after: str) -> bool:
         """Whether the text before a time makes it a report's or stamp's date ("said Friday").

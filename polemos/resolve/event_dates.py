@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from polemos.model import DatePrecision, TextSpan, TimeExpr
-from polemos.resolve.date_lexicon import first_day
+from polemos.resolve.date_lexicon import first_day, iso_week
 from polemos.resolve.dates import _AFTER, _BEFORE, _anchor, _cues
 
 _PRECISION_COST = {"day": 0, "week": 60, "month": 90, "year": 120}  # characters of distance
@@ -19,6 +19,7 @@ _DETACHED = 99  # clause steps of a time the parse does not place under the trig
 def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
                published: str | None, text: str | None = None,
                attached: Mapping[int, int] | None = None,
+               heads: Mapping[int, Sequence[str]] | None = None,
                ) -> tuple[str | None, DatePrecision | None, bool]:
     """When the event carried by ``trigger`` happened: (value, precision, from_text).
 
@@ -36,7 +37,13 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
     trigger, with the clauses crossed: ``extract.attachment.attached_times``), the sentence's
     times under the trigger come first, the nearest clause first ("held a vigil Thursday for a
     boy shot Monday": Monday dates the shooting), and one right under it is the event's own even
-    beside a report cue ("shot Tuesday, police said"). All offsets are in the article's text.
+    beside a report cue ("shot Tuesday, police said"). Given ``heads`` (the words the parse hangs
+    each time under: ``extract.attachment.time_heads``), a time under a later step ("identified
+    Wednesday", "held a vigil Thursday") is not the event's unless the text ties it to the event,
+    and a neighbour under an attack ("sprayed the porch with bullets Monday") counts as tied.
+    A sentence's week, month or year gives way to a day the text ties to an attack within it
+    ("shot last week" and "the Dec. 15 shooting"). With only report or step days in the story,
+    the earliest of them (steps follow the event). All offsets are in the article's text.
     """
     anchor = _anchor(published)
     source, offset = (text, 0) if text is not None else (sentence.text, sentence.start)
@@ -62,27 +69,58 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
         return max(gap, 0) + _PRECISION_COST.get(t.precision or "year", 120)
 
     under = attached or {}
+    cues = _cues()
+    head_of = heads or {}
+
+    def role(t: TimeExpr) -> str | None:
+        """'step' or 'attack': the nearest word the parse hangs the time under that is a later
+        step of the story (an arrest, a vigil, a trial) or the attack itself; else None."""
+        for lemma in head_of.get(t.span.start, ()):
+            if lemma in cues.step_heads:
+                return "step"
+            if lemma in cues.attack_heads:
+                return "attack"
+        return None
+
+    def step(t: TimeExpr) -> bool:
+        """Whether the parse hangs the time under a later step and the text does not tie it to
+        the event ("the Dec. 15 shooting was ruled a homicide" keeps Dec. 15)."""
+        return role(t) == "step" and not marked(t)
+
+    def attack(t: TimeExpr) -> bool:
+        """Whether the text or the parse ties the time to an attack ("was shot Monday")."""
+        return marked(t) or role(t) == "attack"
 
     def rank(t: TimeExpr) -> tuple[int, float, int]:
-        return (under.get(t.span.start, _DETACHED) if attached is not None else 0, cost(t),
-                t.span.start)
+        return (under.get(t.span.start, _DETACHED) if attached is not None else 0,
+                cost(t), t.span.start)
 
     usable = [t for t in times if t.value is not None and t.precision is not None
               and (anchor is None or ((first := first_day(t.value)) is not None
                                       and first <= anchor))]
     inside = [t for t in usable if sentence.start <= t.span.start and t.span.end <= sentence.end]
-    own = [t for t in inside if not reported(t) or under.get(t.span.start) == 0]
-    if text is not None and _cues().is_charged(text[max(0, trigger.start - _BEFORE):trigger.start]):
+    own = [t for t in inside if not (reported(t) or step(t)) or under.get(t.span.start) == 0]
+    if text is not None and cues.is_charged(text[max(0, trigger.start - _BEFORE):trigger.start]):
         # "stable Sunday, and the man accused of shooting them": Sunday dates the charge; a time
         # after the attack is still its own ("accused of killing three officers Sunday")
         own = [t for t in own if t.span.start > trigger.start or marked(t)
                or under.get(t.span.start) == 0]
     if own:
         best = min(own, key=rank)
+        if best.precision != "day" and text is not None:
+            # "shot last week" and, elsewhere, "the Dec. 15 shooting": the day the text ties to
+            # an attack within the sentence's week, month or year is its day
+            within = [t for t in usable if t.precision == "day" and t.value is not None
+                      and _falls_in(t.value, best.value or "") and attack(t) and not step(t)]
+            if within:
+                day = min(within, key=lambda t: (t.span.start > sentence.start,
+                                                 abs(t.span.start - sentence.start)))
+                return day.value, day.precision, True
         return best.value, best.precision, True
-    days = [t for t in usable if t.precision == "day" and t not in inside and not reported(t)]
+    days = [t for t in usable if t.precision == "day" and t not in inside and not reported(t)
+            and not step(t)]
     if text is not None:
-        ties = [t for t in days if marked(t)]  # the event's own date, the lead's before a later one
+        ties = [t for t in days if attack(t)]  # the event's own date, the lead's before a later one
         days = [t for t in ties if t.span.start < sentence.start] or ties or days
     if days:
         best = min(days, key=lambda t: (t.span.start > sentence.start,
@@ -92,10 +130,17 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
         best = min(inside, key=rank)
         return best.value, best.precision, True
     later = [t for t in usable if t.precision == "day"]
-    if later:  # only report dates in the story: the nearest is nearer the event than publication
-        best = min(later, key=lambda t: (t.span.start > sentence.start,
-                                         abs(t.span.start - sentence.start)))
+    if later:  # only dates of reports and later steps: the earliest is the nearest the event
+        best = min(later, key=lambda t: (t.value or "", t.span.start))
         return best.value, best.precision, True
     if anchor is not None:
         return anchor.isoformat(), "day", False
     return None, None, False
+
+
+def _falls_in(day: str, value: str) -> bool:
+    """Whether an ISO day lies in a week, month or year value ("2016-12-15" in "2016-W50")."""
+    if "-W" in value:
+        first = first_day(day)
+        return first is not None and iso_week(first) == value
+    return len(value) < len(day) and day.startswith(value)
