@@ -1,10 +1,11 @@
-"""GVA event date and killed count on slices of the eligible articles, with the real coder.
+"""GVA event date, killed count and place on slices of the eligible articles, with the real coder.
 
   .venv/bin/python benchmarks/gva_slices.py GVA_DIR [--slice NAME=START:END ...]
 
 The held-out scorer's rules (see ``polemos.evaluate.gva``): the articles with both QC flags and
 one incident, shuffled as the scorer shuffles them; only ASSAULT records count; the commonest
-day-precision date must equal the incident date and the largest ``dead`` its ``num_killed``.
+day-precision date must equal the incident date, the largest ``dead`` its ``num_killed``, and
+the first located record lie within 50 km of it.
 The scorer's dev sample is the first 300; the slices after it are other incidents, as the
 held-out set is, so a rule fitted to the sample shows there. Default slices: sample=0:300,
 unseen=300:1000, last=1000:2000.
@@ -18,6 +19,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from polemos.evaluate.geoparsing import km
 from polemos.evaluate.gva import gva_sample
 from polemos.knowledge import load_knowledge
 from polemos.model import Article
@@ -39,14 +41,14 @@ def main() -> int:
     slices = args.slices or [("sample", 0, 300), ("unseen", 300, 1000), ("last", 1000, 2000)]
     every, incidents = gva_sample(args.gold, 1_000_000)
     knowledge = load_knowledge()
-    print("| slice | articles | date exact | killed exact | seconds |")
-    print("|---|---|---|---|---|")
+    print("| slice | articles | date exact | killed exact | place <= 50 km | seconds |")
+    print("|---|---|---|---|---|---|")
     for name, start, end in slices:
         articles = every[start:end]
         if not articles:
             continue
         t0 = time.monotonic()
-        dates = killed = 0
+        dates = killed = placed = 0
         for a in articles:
             article = Article(id=str(a["article_id"]), text=str(a["text"]), date=a.get("dct"),
                               title=a.get("title"))
@@ -55,9 +57,13 @@ def main() -> int:
             days = Counter(m.date for m in assaults if (m.date_precision or "day") == "day")
             dates += bool(days) and days.most_common(1)[0][0] == gold["date_iso"]
             killed += bool(assaults) and max(m.dead or 0 for m in assaults) == gold["num_killed"]
+            first = next((m.location for m in assaults if m.location is not None
+                          and m.location.lat is not None), None)
+            placed += first is not None and km(first.lat, first.lon or 0.0, float(gold["lat"]),
+                                               float(gold["lon"])) <= 50
         n = len(articles)
         print(f"| {name} ({start}-{start + n}) | {n} | {dates / n:.3f} | {killed / n:.3f} | "
-              f"{time.monotonic() - t0:.0f} |", flush=True)
+              f"{placed / n:.3f} | {time.monotonic() - t0:.0f} |", flush=True)
     return 0
 
 
