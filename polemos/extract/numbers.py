@@ -20,6 +20,9 @@ from typing import Any, Literal
 
 from polemos.errors import KnowledgeError
 from polemos.extract.lexicon_files import read_lexicon, readers, words
+from polemos.extract.number_words import NumberLexicon, Quantity
+from polemos.extract.number_words import alternation as _alternation
+from polemos.extract.tolls import KillingLexicon, killing_deaths
 from polemos.model import Casualties
 
 Category = Literal["dead", "injured", "arrested", "shot"]
@@ -30,76 +33,6 @@ _AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|reportedly|also|later|al
         r"allegedly|apparently|initially|who|that|then|subsequently|eventually|not|critically|"
         r"seriously|badly|gravely|slightly|in|the|attack|shooting|incident|blast|found|accidentally|"
         r"mistakenly|unintentionally|now)")
-
-
-def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of phrases, longest first so the most specific wins."""
-    ordered = sorted({p.lower() for p in phrases}, key=lambda p: (-len(p), p))
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
-@dataclass(frozen=True, slots=True)
-class NumberLexicon:
-    """Number words: cardinals, ordinals, and quantity words with the least they mean."""
-
-    units: dict[str, int]
-    tens: dict[str, int]
-    scales: dict[str, int]
-    ordinals: dict[str, int]
-    singular: tuple[str, ...]
-    determiners: tuple[str, ...]
-    exact: dict[str, int]
-    vague: dict[str, int]
-    floor_hedges: tuple[str, ...]
-    hedges: tuple[str, ...]
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> NumberLexicon:
-        """Read numbers.yaml (or ``path``); raises KnowledgeError when it is malformed."""
-        data, where_of = read_lexicon("numbers.yaml", path)
-        t, w = readers(data, where_of)
-        return cls(t("units"), t("tens"), t("scales"), t("ordinals"), w("singular"),
-                   w("determiners"), t("exact"), t("vague"), w("floor_hedges"), w("hedges"))
-
-    def word_number_pattern(self) -> str:
-        """Regex for a cardinal in words: "three", "twenty-five", "one hundred and two"."""
-        word = _alternation([*self.units, *self.tens, *self.scales])
-        return rf"(?:{word})(?:(?:-|\s+|\s+and\s+)(?:{word}))*"
-
-    def cardinal_pattern(self) -> str:
-        """Regex for a cardinal in digits ("1,200", "15") or in words."""
-        return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{self.word_number_pattern()})"
-
-    def value(self, phrase: str) -> int | None:
-        """The value of a cardinal in digits or words ("1,200" -> 1200, "twenty-five" -> 25)."""
-        text = phrase.lower().strip()
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
-            return int(text.replace(",", ""))
-        total = current = 0
-        seen = False
-        for token in re.split(r"[\s-]+", text):
-            if token == "and":
-                continue
-            if token in self.units or token in self.tens:
-                current += self.units.get(token, 0) + self.tens.get(token, 0)
-            elif token in self.scales:
-                current = max(current, 1) * self.scales[token]
-                if self.scales[token] >= 1000:
-                    total, current = total + current, 0
-            elif token in self.ordinals:
-                current += self.ordinals[token]
-            else:
-                return None
-            seen = True
-        return total + current if seen else None
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A count read from words: its value and whether it is only a floor ("dozens", "at least")."""
-
-    value: int
-    is_floor: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +53,16 @@ class CasualtyLexicon:
     irregular_plurals: tuple[str, ...] = ()
     then_dead: tuple[str, ...] = ()
     intent_verbs: tuple[str, ...] = ()
+    doubt_words: tuple[str, ...] = ()
+    irrealis_before: tuple[str, ...] = ()
+    headline_victims: tuple[str, ...] = ()
+    murder_suicides: tuple[str, ...] = ()
+    people_modifiers: tuple[str, ...] = ()
+    uncounted: tuple[str, ...] = ()
+    doubt_after: tuple[str, ...] = ()
+    not_counts: tuple[str, ...] = ()
+    tally_before: tuple[str, ...] = ()
+    killings: KillingLexicon | None = None
 
     @classmethod
     def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None,
@@ -141,7 +84,10 @@ class CasualtyLexicon:
         return cls(numbers or NumberLexicon.load(), after, before, left,
                    w("people_words"), w("not_people"), w("not_names"), w("self_inflicted"),
                    w("object_pronouns"), w("tally_cues"), w("single_subjects"),
-                   w("irregular_plurals"), w("then_dead"), w("intent_verbs"))
+                   w("irregular_plurals"), w("then_dead"), w("intent_verbs"), w("doubt_words"),
+                   w("irrealis_before"), w("headline_victims"), w("murder_suicides"),
+                   w("people_modifiers"), w("uncounted"), w("doubt_after"), w("not_counts"),
+                   w("tally_before"), KillingLexicon.load(path))
 
     def patterns(self) -> tuple[re.Pattern[str], ...]:
         """Compiled patterns: count-then-word, word-then-count, "left N dead", one victim."""
@@ -152,6 +98,13 @@ class CasualtyLexicon:
         people = _alternation(self.people_words)
         victim = (rf"(?P<v>(?:(?:[\w'-]+|\d+-year-old){_SP}){{0,2}}?(?:{people})"
                   rf"(?:{_SP}(?:{people})){{0,2}})(?:,{_SP}\d{{1,3}},)?")
+        # the victims described in between: "-- a boy and a man --", "including a teen,"
+        apposed = (r"(?:\s*(?:--|—|–)[^.;:\n—–]{1,60}?(?:--|—|–)|"
+                   rf"{_SP}including{_SP}[^.;:\n,]{{1,50}},|,{_SP}[^.;:\n,]{{1,50}},)?")
+        # a person's age and home town in apposition: "Ana Ruiz, 31, of Dover, died"
+        aged = rf"(?:,{_SP}\d{{1,3}}(?:,{_SP}of{_SP}(?-i:[A-Z][\w.'-]*(?:{_SP}[A-Z][\w.'-]*){{0,2}}))?,)"
+        long_victim = (rf"(?P<v>(?:(?:[\w'-]+|\d+-year-old){_SP}){{0,6}}?(?:{people})"
+                       rf"(?:{_SP}(?:{people})){{0,2}})")
         after = "|".join(rf"(?P<a_{c}>{_alternation(self.after[c])})" for c in CATEGORIES
                          if self.after[c])
         before = "|".join(rf"(?P<b_{c}>{_alternation(self.before[c])})" for c in CATEGORIES
@@ -161,7 +114,7 @@ class CasualtyLexicon:
         not_people = _alternation(self.not_people)
         not_names = _alternation(self.not_names)
         # a number before ":30" or ".5" is a clock time or a decimal, not people
-        guard = rf"(?<![$€£\d.,:])\b{quantity}\b(?![:.]\d)(?!\s*(?:{not_people})\b)(?!-)"
+        guard = rf"(?<![$€£\d.,:-])\b{quantity}\b(?![:.]\d)(?!\s*(?:{not_people})(?!\w))(?!-)"
         name = r"(?-i:[A-Z][a-z]+)"
         full_name = rf"(?-i:[A-Z][\w'’.-]+(?:{_SP}[A-Z][\w'’.-]+){{1,3}})"
         pronoun = _alternation(self.object_pronouns) or "(?!)"
@@ -171,13 +124,26 @@ class CasualtyLexicon:
                      rf"(?:(?:later|was|were|then){_SP}){{0,2}}"
                      rf"(?P<a_dead>{_alternation(self.then_dead) or '(?!)'})\b")
         named = rf"(?!(?:{not_names})\b){full_name}(?:,{_SP}\d{{1,3}},?)?"
+        # names in mixed case only: an all-capitals line is not a run of names
+        strict_named = (rf"(?!(?:{not_names})\b)(?-i:[A-Z][a-z][\w'’.-]*(?:{_SP}[A-Z][a-z][\w'’.-]*){{1,3}})"
+                        rf"(?:,{_SP}\d{{1,3}},?)?")
         one = (rf"(?:(?:{_alternation(self.numbers.determiners)}|a|an|their){_SP})?"
                rf"(?:[\w'-]+{_SP})?(?:{people})")
         return (
-            re.compile(rf"{guard}{_SP}(?:{victim}{_SP})?(?:{_AUX}{_SP}){{0,4}}(?:{after})\b", re.I),
-            re.compile(rf"\b(?:{before}){_SP}{guard}(?:{_SP}{victim})?(?![\w-])", re.I),
-            re.compile(rf"\b(?:left|leaving|leaves){_SP}{guard}{_SP}(?:{victim}{_SP})?(?:{left})\b",
+            re.compile(rf"{guard}{_SP}(?:{victim}{apposed}{_SP})?(?:{_AUX}{_SP}){{0,4}}(?:{after})\b",
                        re.I),
+            # some of a group died: "one of the four men shot has died"
+            re.compile(rf"{guard}{_SP}of{_SP}[^.;:\n]{{0,70}}?\b(?:(?:has|have|had|later|since|also|"
+                       rf"been){_SP}){{0,2}}(?P<a_dead>died|succumbed|pronounced{_SP}dead)\b", re.I),
+            # a singular victim's death: "Teen's death under investigation"
+            re.compile(rf"\b(?P<sg>{_alternation(self.headline_victims) or '(?!)'})(?:'s|’s){_SP}"
+                       rf"(?P<a_dead>death|killing|murder|slaying)\b", re.I),
+            # a singular victim, bare as in headlines: "Teen killed in crash", "boy killed as"
+            re.compile(rf"\b(?P<sg>{_alternation(self.headline_victims) or '(?!)'}){_SP}"
+                       rf"(?:(?:is|was){_SP})?(?P<a_dead>{dead_after})\b", re.I),
+            re.compile(rf"\b(?:{before}){_SP}{guard}(?:{_SP}{victim})?(?![\w-])", re.I),
+            re.compile(rf"\b(?:left|leaving|leaves){_SP}{guard}{_SP}(?:{long_victim}{_SP})?"
+                       rf"(?:{left})\b", re.I),
             # one victim named or told by a singular verb: "Tyson was killed", "who died",
             # "the fatal shooting of 15-year-old Trinity Gay"
             re.compile(rf"\b(?P<sg>was|has{_SP}been|had{_SP}been|is){_SP}(?:{_AUX}{_SP}){{0,2}}"
@@ -194,6 +160,10 @@ class CasualtyLexicon:
             # two named people, ages in apposition: "Ana Ruiz, 31, and Tom Lee, 40, were killed"
             re.compile(rf"(?P<names>{named}{_SP}and{_SP}{named}){_SP}(?:{_AUX}{_SP}){{0,4}}"
                        rf"(?P<a_dead>{dead_after})\b", re.I),
+            # two victims of an active verb: "killed a boy and his uncle", "killed Ana Ruiz, 21,
+            # and Tom Lee, 22"
+            re.compile(rf"\b(?P<b_dead>{dead_before}){_SP}(?:(?P<pair>{one}{_SP}and{_SP}{one})|"
+                       rf"(?P<names>{strict_named}{_SP}and{_SP}{strict_named}))\b", re.I),
             re.compile(rf"\b(?:{before}){_SP}(?P<sg>(?:\d+-year-old{_SP})?(?!(?:{not_names})\b)"
                        rf"{name}(?:{_SP}{name})?)\b", re.I),
             # a pronoun object stands for one victim: "shot and killed him", "killing her"
@@ -201,8 +171,10 @@ class CasualtyLexicon:
                        rf"(?!{_SP}(?:[\w'-]+{_SP}){{0,2}}?(?:{people})\b)", re.I),
             # a name, or a person with an age in apposition, dying: "Ana Ruiz, 31, died",
             # "Kevin Brown died Monday"
-            re.compile(rf"(?P<sg>(?!(?:{not_names})\b){full_name}(?:,{_SP}\d{{1,3}},)?|"
-                       rf"\b(?i:(?:the|a|an|one){_SP}(?:{people})),{_SP}\d{{1,3}},){_SP}"
+            re.compile(rf"(?P<sg>(?!(?:{not_names})\b){full_name}{aged}?|"
+                       rf"(?!(?:{not_names})\b)(?-i:[A-Z][a-z]+)(?={_SP}(?:later{_SP})?died\b)|"
+                       rf"\b(?i:(?:the|a|an|one){_SP}(?:{people})),{_SP}(?:\d{{1,3}}|[^,.;\n]{{1,60}}),)"
+                       rf"{_SP}"
                        rf"(?:(?:later|also|then){_SP})?(?P<a_dead>{dead_after})\b"),
         )
 
@@ -210,6 +182,7 @@ class CasualtyLexicon:
         """A death by the attacker's own hand, and the victims killed with it ("his wife and")."""
         dead_before = _alternation(self.before["dead"])
         return re.compile(
+            rf"\b(?P<pair>{_alternation(self.murder_suicides) or '(?!)'})\b|"
             rf"\b(?:{_alternation(self.self_inflicted)})\b|"
             rf"\b(?P<with>{dead_before}){_SP}[^.;:]{{1,60}}?(?:,|\band){_SP}(?:then{_SP})?"
             rf"(?:him|her)self\b", re.I)
@@ -217,11 +190,12 @@ class CasualtyLexicon:
     def intent_pattern(self) -> re.Pattern[str]:
         """Words right before an active casualty verb that make it an aim ("planned to kill")."""
         verbs = _alternation(self.intent_verbs) or "(?!)"
-        return re.compile(rf"\b(?:{verbs}){_SP}to{_SP}$", re.I)
+        irrealis = _alternation(self.irrealis_before) or "(?!)"
+        return re.compile(rf"\b(?:(?:{verbs}){_SP}to|{irrealis}){_SP}$", re.I)
 
     def tally_pattern(self) -> re.Pattern[str]:
         """Words right after a casualty word that make its count a tally over a period."""
-        cues = _alternation(self.tally_cues)
+        cues = _alternation([*self.tally_cues, *self.doubt_after])
         return re.compile(rf"\b(?:{cues}|in{_SP}(?:1[89]|20)\d\d)\b", re.I)
 
 
@@ -233,7 +207,10 @@ def _quantity(lex: CasualtyLexicon, match: re.Match[str], sentence: str) -> Quan
     if groups.get("pair"):  # two singular nouns: "the man and the boy", not "men and women"
         heads = [h.lower() for h in re.findall(r"[\w'-]+(?=\s+and\b)|[\w'-]+$", groups["pair"])]
         plural = any(h.endswith("s") or h in lex.irregular_plurals for h in heads)
-        return None if plural else Quantity(2, False)
+        # a head that is no noun ("the girl and the ...") or a victim not counted ("unborn child")
+        odd = any(h in lex.people_modifiers for h in heads) or any(
+            w in lex.uncounted for w in groups["pair"].lower().split())
+        return None if plural or odd else Quantity(2, False)
     if groups.get("sg"):
         before = sentence[max(0, match.start() - 24):match.start()].lower()
         negated = re.search(r"\b(?:no\s+one|nobody|none|neither|no)\b[\w\s-]*$", before)
@@ -244,7 +221,8 @@ def _quantity(lex: CasualtyLexicon, match: re.Match[str], sentence: str) -> Quan
     floor = hedge in n.floor_hedges
     victim = (groups.get("v") or "").lower().split()
     age = len(victim) > 1 and victim[1] in lex.not_people  # "the 13 year old": an age
-    if q in n.determiners and victim and n.value(victim[0]) is not None and not age:
+    if (q in n.determiners and victim and n.value(victim[0]) is not None and not age
+            and victim[0] not in n.ordinals):  # "the third suspect" is one person
         return Quantity(n.value(victim[0]) or 0, floor)  # "killing her two children"
     if q in n.singular or q in n.determiners:
         plural = bool(victim) and victim[-1].endswith("s") and not victim[-1].endswith("ss")
@@ -259,7 +237,16 @@ def _quantity(lex: CasualtyLexicon, match: re.Match[str], sentence: str) -> Quan
     if q in n.singular or q in n.determiners:
         return Quantity(1, floor)
     value = n.value(q)
-    return None if value is None else Quantity(value, floor)
+    if value is None or q in lex.not_counts or (q.isdigit() and len(q) == 4 and 1800 < value < 2100):
+        return None  # "called 911", "the 2013 attack": a phone number or a year, not people
+    rest = match.group()[match.end("q") - match.start():].lower()
+    if value != 1 and not victim and re.match(rf"\s+(?:{_SINGULAR_AFTER})\b", rest):
+        return None  # "Nov. 9 shooting killed", "25 has died": a date or an age, not a count
+    return Quantity(value, floor)
+
+
+# Words that agree with one thing only: after a number other than one, the number is no count.
+_SINGULAR_AFTER = r"has|was|is|shooting|attack|incident|blast"
 
 
 def _is_active(match: re.Match[str]) -> bool:
@@ -283,8 +270,14 @@ def find_casualties(sentence: str, lexicon: CasualtyLexicon | None = None) -> Ca
     Example: ``find_casualties("Gunmen killed at least 12 people.")`` -> dead 12, is_floor True.
     """
     lex = lexicon or _default_lexicon()
-    patterns, own_hand, tally, intent = _default_patterns() if lexicon is None else (
-        lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern(), lex.intent_pattern())
+    patterns, own_hand, tally, intent, named_killing = _default_patterns() if lexicon is None else (
+        lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern(), lex.intent_pattern(),
+        lex.killings.pattern() if lex.killings else None)
+    doubt = re.compile(rf"(?i)\b(?:{_alternation(lex.doubt_words) or '(?!)'})\b[\w\s-]*$")
+    uncounted = re.compile(rf"(?i)\b(?:{_alternation(lex.uncounted) or '(?!)'})\b")
+    number = lex.numbers.cardinal_pattern()
+    partitive = re.compile(rf"(?i)\b(?:{number}|some|none){_SP}of{_SP}(?:(?:the|those|these){_SP})?$")
+    tally_before = re.compile(rf"(?i)\b(?:{_alternation(lex.tally_before) or '(?!)'})\b")
     found: dict[Category, Quantity] = {}
     objects = 0  # victims of an active verb ("killed three people"), the attacker not among them
     for pattern in patterns:
@@ -294,6 +287,14 @@ def find_casualties(sentence: str, lexicon: CasualtyLexicon | None = None) -> Ca
                 continue
             if intent.search(sentence[:match.start()]) and _is_active(match):
                 continue  # "hoped to kill hundreds": an aim, not a toll
+            if match.groupdict().get("q") and partitive.search(sentence[:match.start("q")]):
+                continue  # "two of the four victims died": four is the whole, not the dead
+            if tally_before.search(sentence[max(0, match.start() - 40):match.start()]):
+                continue  # "so far in 2017, 150 people have been killed": a period's tally
+            if uncounted.search(sentence, max(0, match.start() - 20), match.end() + 12):
+                continue  # "her unborn child was killed": not counted as a person killed
+            if doubt.search(sentence[max(0, match.start() - 24):match.start()]):
+                continue  # "unable to say if the man had died": a question, not a toll
             if qty.value > 100_000:  # a year or a sum of money, not people
                 continue
             if tally.search(sentence, max(match.start(), match.end() - 4), match.end() + 30):
@@ -304,10 +305,16 @@ def find_casualties(sentence: str, lexicon: CasualtyLexicon | None = None) -> Ca
                 found[cat] = qty
     suicide = own_hand.search(sentence)
     if suicide is not None:  # the attacker's own death is one more: "killed two, then himself"
-        victims = max(objects, 1 if suicide.group("with") else 0)
+        # "a murder-suicide" is someone killed and then the killer, whoever the victims were
+        victims = max(objects, 1 if suicide.group("with") or suicide.group("pair") else 0)
         dead_now = found.get("dead")
         if dead_now is None or victims + 1 > dead_now.value:
             found["dead"] = Quantity(victims + 1, dead_now.is_floor if dead_now else False)
+    if lex.killings is not None and named_killing is not None:
+        # "a double homicide" is two dead, "the fatal shooting" at least one
+        least = killing_deaths(sentence, lex.killings, named_killing)
+        if least is not None and ("dead" not in found or found["dead"].value < least):
+            found["dead"] = Quantity(least, False)
     dead, injured = found.get("dead"), found.get("injured")
     shot = found.get("shot")
     if shot is not None and injured is None:
@@ -329,22 +336,71 @@ def _default_lexicon() -> CasualtyLexicon:
 
 
 @cache
-def _default_patterns() -> tuple[Any, Any, Any, Any]:
+def _default_patterns() -> tuple[Any, Any, Any, Any, Any]:
     lex = _default_lexicon()
-    return lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern(), lex.intent_pattern()
+    return (lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern(), lex.intent_pattern(),
+            lex.killings.pattern() if lex.killings else None)
 
 
 def with_story_deaths(own: Casualties, story: Sequence[str],
-                      lexicon: CasualtyLexicon | None = None) -> Casualties:
+                      lexicon: CasualtyLexicon | None = None, own_text: str | None = None,
+                      ) -> Casualties:
     """An attack's counts with the deaths told in the sentences that carry on its story.
 
     "A gunman opened fire at a party." then "Two people died at the hospital.": the deaths are
     the attack's though their sentence holds no attack. Returns ``own`` with ``dead`` raised to
-    the largest count of ``story`` (sentences after the attack's, up to the next attack's).
+    the largest count of ``story`` (sentences after the attack's, up to the next attack's); when
+    the story tells the attacker's death apart from the victims' toll ("police killed the
+    gunman"), the attacker is one more dead, as the Gun Violence Archive counts.
+    ``own_text`` is the attack's own sentence, read for the attacker's death too.
     """
-    told = [find_casualties(s, lexicon) for s in story]
-    dead = [c for c in told if c.dead is not None and c.dead > (own.dead or 0)]
-    if not dead:
-        return own
-    most = max(dead, key=lambda c: c.dead or 0)
-    return replace(own, dead=most.dead, is_floor=own.is_floor or most.is_floor)
+    lex = lexicon or _default_lexicon()
+    told = [(s, find_casualties(s, lexicon)) for s in story]
+    dead = [c for _, c in told if c.dead is not None and c.dead > (own.dead or 0)]
+    most = max(dead, key=lambda c: c.dead or 0) if dead else None
+    result = own if most is None else replace(own, dead=most.dead,
+                                               is_floor=own.is_floor or most.is_floor)
+    if lex.killings is None or not lex.killings.attackers:
+        return result
+    attacker_dead, counted, own_hand, _ = _story_patterns(lexicon)
+
+    def with_attacker(text: str) -> bool:  # a toll that may already hold the attacker's death
+        return bool(attacker_dead.search(text) or counted.search(text) or own_hand.search(text))
+
+    texts = [*([own_text] if own_text else []), *story]
+    if not any(tells_attacker_death(t, lexicon) for t in texts):
+        return result
+    victims = max([own.dead or 0 if own_text is None or not with_attacker(own_text) else 0]
+                  + [c.dead or 0 for s, c in told if not with_attacker(s)])
+    # one other death may be the attacker's told again ("one person was killed in a police
+    # shooting"); a toll of several is the victims'
+    if victims < 2 or victims + 1 <= (result.dead or 0):
+        return result
+    return replace(result, dead=victims + 1)
+
+
+def tells_attacker_death(sentence: str, lexicon: CasualtyLexicon | None = None) -> bool:
+    """Whether a sentence tells the attacker's own death ("police shot and killed the gunman")."""
+    attacker_dead, _, _, doubt = _story_patterns(lexicon)
+    return attacker_dead is not None and any(
+        not doubt.search(sentence[:m.start()]) for m in attacker_dead.finditer(sentence))
+
+
+def _story_patterns(lexicon: CasualtyLexicon | None) -> tuple[Any, Any, Any, Any]:
+    """Attacker's death, attacker counted, own hand, doubt before: ours cached, others built."""
+    if lexicon is None:
+        return _default_story_patterns()
+    return _build_story_patterns(lexicon)
+
+
+@cache
+def _default_story_patterns() -> tuple[Any, Any, Any, Any]:
+    return _build_story_patterns(_default_lexicon())
+
+
+def _build_story_patterns(lex: CasualtyLexicon) -> tuple[Any, Any, Any, Any]:
+    k = lex.killings
+    doubt = re.compile(rf"(?i)\b(?:{_alternation(lex.doubt_words) or '(?!)'})\b[^.;]{{0,40}}$")
+    return (k.attacker_death_pattern() if k and k.attackers else None,
+            k.attacker_counted_pattern() if k and k.attackers else None,
+            lex.self_inflicted_pattern(), doubt)

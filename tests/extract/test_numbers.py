@@ -172,3 +172,116 @@ def test_numbers_an_aim_to_kill_is_not_a_toll():
 ])
 def test_numbers_fatal_and_mortal_wounds_are_deaths(sentence):
     assert find_casualties(sentence).dead == 1
+
+
+@pytest.mark.parametrize(("sentence", "dead"), [
+    # victims described between their count and the casualty words
+    ("Two cousins -- a 12-year-old and a 20-year-old -- were fatally shot near the lake.", 2),
+    ("Three workers including a 19-year-old, were killed at the depot.", 3),
+    # some of a group told dead later
+    ("One of the five men hurt in the bar fight has died.", 1),
+    # a bare singular victim, as headlines write it
+    ("Cyclist hit by gunfire; teen killed near Elm Park", 1),
+    ("Coroner names boy killed on Friday", 1),
+    # a long description between "left" and "dead"
+    ("The crash left one Ridgeview Community College nursing student dead.", 1),
+    # two victims of one active verb
+    ("The gunman killed a 6-year-old girl and her 40-year-old grandfather.", 2),
+    ("Deputies say he killed Rosa Vance, 44, and Pete Lund, 51, at the farm.", 2),
+    # a victim with age and home town, or described in apposition, then dying
+    ("Lena Park, 27, of Fairview, died at the hospital on Sunday.", 1),
+    ("The victim, a 60-year-old grocer named Al Brooks, died on the way to the clinic.", 1),
+    ("Marlo died two days after the ambush.", 1),
+])
+def test_numbers_deaths_told_without_a_plain_count(sentence, dead):
+    assert find_casualties(sentence).dead == dead
+
+
+@pytest.mark.parametrize(("sentence", "dead"), [
+    ("Detectives are investigating a double homicide on Pine Street.", 2),
+    ("The triple murder shocked the small town.", 3),
+    ("A teenager was charged in the fatal weekend shooting at the mall.", 1),
+    ("Officers found a couple dead in what they called a murder-suicide.", 2),
+    ("The man shot his neighbor and then himself in a murder-suicide.", 2),
+])
+def test_numbers_killings_named_by_their_kind(sentence, dead):
+    assert find_casualties(sentence).dead == dead
+
+
+@pytest.mark.parametrize("sentence", [
+    "Homicide detectives took over the case on Monday.",
+    "Officers could not say if the driver had died.",
+    "Neighbors did not know whether he was dead or alive.",
+    "She was charged with intent to harm or kill a person.",
+    "The mother was wounded and her unborn baby was killed.",
+    "Two people died in separate shootings across the county.",
+])
+def test_numbers_doubt_aims_and_uncounted_victims_are_no_deaths(sentence):
+    assert find_casualties(sentence).dead in (None, 0)
+
+
+@pytest.mark.parametrize(("sentence", "dead"), [
+    ("He was sentenced for the 2014 attack that killed a guard at the bank.", 1),  # a year
+    ("A neighbor called 911 after finding the bodies.", None),  # the emergency number
+    ("Police said the Oct. 7 shooting killed a cook.", 1),  # a date before a singular noun
+    ("Two of the six shooting victims had died by morning.", 2),  # six is the whole
+    ("So far in 2021, 90 people have been murdered in the county.", None),  # a period's tally
+    ("The boy was fatally shot about 9 p.", 1),  # a clock time cut at the sentence end
+    ("A K-9 officer was found dead in the woods.", 1),  # a name with a number
+    ("The third suspect was pronounced dead at the scene.", 1),  # an ordinal is no count
+])
+def test_numbers_years_phones_dates_wholes_and_ordinals_are_not_counts(sentence, dead):
+    assert find_casualties(sentence).dead == dead
+
+
+def test_numbers_story_takes_the_title_toll():
+    from polemos.extract.numbers import with_story_deaths
+
+    own = find_casualties("Gunfire broke out at a block party late Saturday.")
+    story = ["3 killed, 2 wounded in block party shooting", "Officers closed the street."]
+    assert with_story_deaths(own, story).dead == 3
+
+
+def test_numbers_story_counts_the_attackers_death_with_the_victims():
+    from polemos.extract.numbers import tells_attacker_death, with_story_deaths
+
+    text = "A gunman opened fire in a warehouse, killing three workers."
+    own = find_casualties(text)
+    later = ["Officers later shot and killed the gunman on the roof."]
+    assert with_story_deaths(own, later, own_text=text).dead == 4
+    # a toll that already counts the attacker is not raised again
+    assert with_story_deaths(own, [*later, "Four people, including the gunman, died."],
+                             own_text=text).dead == 4
+    # one death told twice in a police shooting is one death
+    alone = find_casualties("One man was killed in a police shooting downtown.")
+    assert with_story_deaths(alone, ["Police said the suspect was killed."]).dead == 1
+    assert tells_attacker_death("The shooter was killed by deputies.")
+    assert not tells_attacker_death("It is unclear whether the gunman was killed by police.")
+    assert not tells_attacker_death("The suspect killed two people.")
+
+
+def test_numbers_pipeline_reads_the_title_and_the_attackers_death(knowledge):
+    from polemos.model import Article
+    from polemos.pipeline import code_article
+
+    text = ("A gunman opened fire at a grocery store in Dayton on Friday, killing two shoppers. "
+            "Witnesses said the store was crowded. "
+            "A man shot at a car in Toledo later that night. "
+            "Officers shot and killed the gunman outside the Dayton store.")
+    dead = [m.dead or 0 for m in code_article(Article(id="t", text=text, date="2023-05-06"),
+                                               knowledge) if m.event_type == "ASSAULT"]
+    assert max(dead) == 3  # two shoppers and the gunman
+    titled = Article(id="h", text="A man opened fire at a bar in Dayton on Friday.",
+                     date="2023-05-06", title="Two killed, one hurt in Dayton bar shooting")
+    assert max(m.dead or 0 for m in code_article(titled, knowledge)
+               if m.event_type == "ASSAULT") == 2
+
+
+@pytest.mark.parametrize(("sentence", "dead"), [
+    ("Stabbing becomes the town's latest homicide", 1),
+    ("The shooting was the county's 14th murder this spring.", 1),
+    ("Girl's death ruled a homicide by the coroner", 1),
+    ("The first homicides of the year were reported in May.", None),
+])
+def test_numbers_one_killing_in_a_tally_or_a_death_named(sentence, dead):
+    assert find_casualties(sentence).dead == dead

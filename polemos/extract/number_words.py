@@ -1,0 +1,84 @@
+"""Number words and quantities: cardinals in digits or words, and vague quantities with a floor.
+
+"twenty-five" is 25, "one hundred and two" 102, "dozens" at least 24. Vocabulary lives in
+``polemos/data/lexicon/numbers.yaml``; casualty counts (``polemos.extract.numbers``) build on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from polemos.extract.lexicon_files import read_lexicon, readers
+
+
+def alternation(phrases: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of phrases, longest first so the most specific wins."""
+    ordered = sorted({p.lower() for p in phrases}, key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+
+@dataclass(frozen=True, slots=True)
+class NumberLexicon:
+    """Number words: cardinals, ordinals, and quantity words with the least they mean."""
+
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    ordinals: dict[str, int]
+    singular: tuple[str, ...]
+    determiners: tuple[str, ...]
+    exact: dict[str, int]
+    vague: dict[str, int]
+    floor_hedges: tuple[str, ...]
+    hedges: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> NumberLexicon:
+        """Read numbers.yaml (or ``path``); raises KnowledgeError when it is malformed."""
+        data, where_of = read_lexicon("numbers.yaml", path)
+        t, w = readers(data, where_of)
+        return cls(t("units"), t("tens"), t("scales"), t("ordinals"), w("singular"),
+                   w("determiners"), t("exact"), t("vague"), w("floor_hedges"), w("hedges"))
+
+    def word_number_pattern(self) -> str:
+        """Regex for a cardinal in words: "three", "twenty-five", "one hundred and two"."""
+        word = alternation([*self.units, *self.tens, *self.scales])
+        return rf"(?:{word})(?:(?:-|\s+|\s+and\s+)(?:{word}))*"
+
+    def cardinal_pattern(self) -> str:
+        """Regex for a cardinal in digits ("1,200", "15") or in words."""
+        return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{self.word_number_pattern()})"
+
+    def value(self, phrase: str) -> int | None:
+        """The value of a cardinal in digits or words ("1,200" -> 1200, "twenty-five" -> 25)."""
+        text = phrase.lower().strip()
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
+            return int(text.replace(",", ""))
+        total = current = 0
+        seen = False
+        for token in re.split(r"[\s-]+", text):
+            if token == "and":
+                continue
+            if token in self.units or token in self.tens:
+                current += self.units.get(token, 0) + self.tens.get(token, 0)
+            elif token in self.scales:
+                current = max(current, 1) * self.scales[token]
+                if self.scales[token] >= 1000:
+                    total, current = total + current, 0
+            elif token in self.ordinals:
+                current += self.ordinals[token]
+            else:
+                return None
+            seen = True
+        return total + current if seen else None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A count read from words: its value and whether it is only a floor ("dozens", "at least")."""
+
+    value: int
+    is_floor: bool

@@ -1,0 +1,98 @@
+"""Deaths told without a count beside a casualty word: killings named by their kind.
+
+"a double homicide" is two dead, "a triple murder" three, "the fatal shooting", "a deadly
+stabbing" and "the city's latest homicide" at least one.
+The attacker's own death ("police killed the gunman") is told apart, as the Gun Violence Archive
+counts it with the victims. Vocabulary lives in ``polemos/data/lexicon/casualties.yaml`` (keys
+``multiple_killings``, ``killing_nouns``, ``fatal_words``, ``fatal_events``, ``not_after_killing``,
+``recent_words``, ``attackers``, ``enforcers``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from polemos.extract.lexicon_files import read_lexicon, readers
+from polemos.extract.number_words import alternation
+
+_SP = r"[^\S\n]+"
+
+
+def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of phrases, or one that never matches when there are none."""
+    return alternation(phrases) or "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class KillingLexicon:
+    """Words naming a killing by its kind: multipliers, killing nouns, fatal adjectives."""
+
+    multiples: dict[str, int]
+    killing_nouns: tuple[str, ...]
+    fatal_words: tuple[str, ...]
+    fatal_events: tuple[str, ...]
+    not_after: tuple[str, ...]
+    attackers: tuple[str, ...] = ()
+    enforcers: tuple[str, ...] = ()
+    recent_words: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> KillingLexicon:
+        """Read the killing words of casualties.yaml (or ``path``); raises KnowledgeError."""
+        data, where_of = read_lexicon("casualties.yaml", path)
+        t, w = readers(data, where_of)
+        return cls(t("multiple_killings"), w("killing_nouns"), w("fatal_words"),
+                   w("fatal_events"), w("not_after_killing"), w("attackers"), w("enforcers"),
+                   w("recent_words"))
+
+    def attacker_death_pattern(self) -> re.Pattern[str]:
+        """Compiled pattern for the attacker's own death: "the gunman was killed", "police shot
+        and killed him", "died in a shootout with officers", "five dead plus the gunman"."""
+        who = _alternation(self.attackers)
+        police = _alternation(self.enforcers)
+        died = r"(?:shot\s+and\s+killed|shot\s+dead|fatally\s+shot|killed|died|pronounced\s+dead)"
+        passive = (rf"(?:died|(?:was|were|had{_SP}been|has{_SP}been|is|are){_SP}(?:(?:also|later|then)"
+                   rf"{_SP})?(?:{died}|dead|found{_SP}dead))")
+        return re.compile(
+            rf"\b(?:{who})\b(?:,[^,.;]{{1,50}},)?{_SP}(?:(?:who|also|later|then|eventually){_SP}){{0,2}}"
+            rf"{passive}\b|"
+            rf"\b(?:{police}){_SP}(?:(?:then|later|eventually){_SP})?{died}{_SP}(?:the{_SP})?"
+            rf"(?:(?:[\w'-]+{_SP})?(?:{who})|him|her)\b|"
+            rf"\b{died}{_SP}(?:in{_SP}a{_SP}(?:shootout|gunfight|exchange{_SP}of{_SP}gunfire){_SP})?"
+            rf"(?:by|with){_SP}(?:the{_SP})?(?:{police})\b|"
+            rf"\bplus{_SP}the{_SP}(?:{who})\b", re.I)
+
+    def attacker_counted_pattern(self) -> re.Pattern[str]:
+        """Compiled pattern for a toll that already counts the attacker ("including the gunman")."""
+        who = _alternation(self.attackers)
+        return re.compile(rf"\b(?:including|counting|among\s+them){_SP}(?:the{_SP})?(?:[\w'-]+{_SP})?"
+                          rf"(?:{who})\b|\b(?:{who}){_SP}(?:was|is){_SP}among\b", re.I)
+
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled pattern: "double homicide" (group ``mult``) or "fatal shooting" (``fatal``)."""
+        not_after = _alternation(self.not_after)
+        singular = [k for k in self.killing_nouns if not k.endswith("s")]
+        return re.compile(
+            rf"\b(?P<mult>{_alternation(list(self.multiples))})[-\s]+"
+            rf"(?:{_alternation(self.killing_nouns)})\b(?![-\s]+(?:{not_after})\b)|"
+            rf"\b(?P<fatal>{_alternation(self.fatal_words)}){_SP}(?:[\w'-]+{_SP})?"
+            rf"(?:{_alternation(self.fatal_events)})\b(?![-\s]+(?:{not_after})\b)|"
+            # one killing counted in a city's tally: "the city's latest homicide", "its 30th murder"
+            rf"\b(?P<recent>{_alternation(self.recent_words)}|\d+(?:st|nd|rd|th)){_SP}"
+            rf"(?:{_alternation(singular)})\b(?![-\s]+(?:{not_after})\b)", re.I)
+
+
+def killing_deaths(sentence: str, lexicon: KillingLexicon,
+                   pattern: re.Pattern[str] | None = None) -> int | None:
+    """The least number of dead a sentence's named killings imply, or None when it names none.
+
+    "a double homicide" -> 2; "the fatal shooting of a clerk" -> 1; "homicide detectives" -> None.
+    """
+    best: int | None = None
+    for match in (pattern or lexicon.pattern()).finditer(sentence):
+        mult = match.group("mult")
+        value = lexicon.multiples[re.sub(r"\s+", " ", mult.lower())] if mult else 1
+        best = value if best is None else max(best, value)
+    return best
