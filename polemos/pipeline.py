@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from polemos.errors import PolemosError
 from polemos.extract.attachment import attached_times, time_heads
 from polemos.extract.events import extract_mentions
-from polemos.extract.numbers import find_casualties, with_story_deaths
+from polemos.extract.numbers import find_casualties, tells_attacker_death, with_story_deaths
 from polemos.model import (
     Article,
     Failure,
@@ -31,7 +31,7 @@ from polemos.model import (
 from polemos.nlp import entities
 from polemos.resolve.dates import find_time_expressions
 from polemos.resolve.event_dates import event_date
-from polemos.resolve.event_places import article_location, event_location, main_place
+from polemos.resolve.event_places import event_location, main_place, reconcile
 from polemos.resolve.places import find_toponyms
 
 if TYPE_CHECKING:
@@ -57,27 +57,33 @@ def code_article(article: Article, knowledge: Knowledge) -> list[Mention]:
                         if a.country and len(a.country) == 3})
     toponyms = find_toponyms(article.text, entities(doc), knowledge.gazetteer,
                              context_countries=countries)
-    fallback = main_place(toponyms)
-    stories = _attack_stories(mentions, [s.text for s in doc.sents])
+    fallback = main_place(toponyms, article.text)
+    stories = _attack_stories(mentions, [s.text for s in doc.sents], article.title)
     heads = time_heads(doc, times)  # what each time dates, once per article
     return [_situate(m, article, times, toponyms, fallback, stories.get(m.sentence_index, ()), doc,
                      heads)
             for m in mentions]
 
 
-def _attack_stories(mentions: Sequence[Mention], sentences: Sequence[str]) -> dict[int, list[str]]:
+def _attack_stories(mentions: Sequence[Mention], sentences: Sequence[str],
+                    title: str | None = None) -> dict[int, list[str]]:
     """For each sentence holding an attack, the sentences that carry its story on.
 
     News tells an attack, then its toll ("Two people died at the hospital."): an attack's story
     runs from the sentence after it up to the next attack's sentence; the first attack also takes
-    the headline and lead above it. Attacks sharing a sentence share its story.
+    the title, headline and lead above it ("Teen killed, 3 hurt in shooting"). Attacks sharing a
+    sentence share its story. The attacker's death told anywhere ("police killed the gunman")
+    joins every story: the Gun Violence Archive counts it with the victims.
     """
     attacks = sorted({m.sentence_index for m in mentions if m.event_type in _COUNTS_DEAD})
+    ends = [j for j, s in enumerate(sentences) if attacks and tells_attacker_death(s)]
     stories: dict[int, list[str]] = {}
     for k, index in enumerate(attacks):
         stop = attacks[k + 1] if k + 1 < len(attacks) else len(sentences)
         start = 0 if k == 0 else index + 1
-        stories[index] = [sentences[j] for j in range(start, stop) if j != index]
+        lead = [title] if k == 0 and title and title.strip() else []
+        own = [j for j in range(start, stop) if j != index]
+        stories[index] = lead + [sentences[j] for j in sorted({*own, *ends} - {index})]
     return stories
 
 
@@ -92,12 +98,10 @@ def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
     # The sentence's own place first; the article's main place stands in, flagged, without one.
     location = event_location(sentence, m.trigger, toponyms, None,
                               parse=None if doc is None else doc[:])
-    from_article = location is None and fallback is not None
-    if from_article:
-        location = article_location(fallback)
+    location, from_article = reconcile(location, fallback, toponyms, article.text, sentence)
     counts = find_casualties(m.text)
     if m.event_type in _COUNTS_DEAD and story:
-        counts = with_story_deaths(counts, story)
+        counts = with_story_deaths(counts, story, own_text=m.text)
     flags = list(m.flags)
     if date is not None and not from_text:
         flags.append("date_from_published")

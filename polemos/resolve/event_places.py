@@ -5,6 +5,8 @@ Toponyms come resolved from ``places.find_toponyms``; this module only chooses a
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -24,12 +26,14 @@ COARSER: dict[PlacePrecision, PlacePrecision] = {"point": "city", "city": "admin
                                                  "admin1": "country", "country": "country"}
 
 
-def main_place(toponyms: Sequence[Toponym]) -> Place | None:
+def main_place(toponyms: Sequence[Toponym], text: str = "") -> Place | None:
     """The article's main place: its most specific often-named place within its main country.
 
     A town counts the mentions of the province it lies in as its own ("Norfolk ... Virginia"),
-    so the town wins over its province. Returns the country itself when no town or province
-    of it is named twice or in the opening; None when no toponym resolved.
+    and half of those of the other towns of its province (local news names the places around
+    its city); a dateline ("CHARLOTTE, N.C. —" opening a line of ``text``) counts as two more
+    mentions. Returns the country itself when no town or province of it is named twice or in
+    the opening; None when no toponym resolved.
     """
     resolved = [t for t in toponyms if t.place is not None and t.place.lat is not None]
     if not resolved:
@@ -48,16 +52,45 @@ def main_place(toponyms: Sequence[Toponym]) -> Place | None:
         assert place is not None
         if place.feature in BROAD or country != top_country:
             continue
-        opening = min(t.span.start for t in group) - first < 300
+        dated = any(is_dateline(text, t.span) for t in group)
+        opening = min(t.span.start for t in group) - first < 300 or dated
         if len(group) >= 2 or opening:
             around = sum(len(g) for g in groups.values() if _contains(g[0].place, place))
             finer = place.precision not in ("admin1", "country")
-            local.append((len(group) + around, finer, -min(t.span.start for t in group), place))
+            near = sum(len(g) for g in groups.values() if finer and _siblings(g[0].place, place))
+            score = len(group) + around + near / 2 + (_DATELINE_WEIGHT if dated else 0)
+            local.append((score, finer, -min(t.span.start for t in group), place))
     if local:
         return max(local, key=lambda x: x[:3])[3]
     broad = [(len(g), -min(t.span.start for t in g), g[0].place) for g in groups.values()]
     best = max(broad, key=lambda x: (x[0], x[1]))[2]
     return best
+
+
+# A dateline is worth this many mentions: the story's city, though a wire's may lie far off.
+_DATELINE_WEIGHT = 2
+# After the city of a dateline: an optional state ("N.C.", "Ohio"), an optional agency or station
+# ("(AP)", "(WKBN)"), then a dash or colon and the story. Punctuation, not knowledge.
+_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:\([^()\n]{1,30}\)\s*)?"
+                            r"(?:—|–|--|-|:)\s")
+
+
+def is_dateline(text: str, span: TextSpan) -> bool:
+    """Whether the place named at ``span`` opens a line of ``text`` as its dateline."""
+    if not text or span.end > len(text) or text[span.start:span.end] != span.text:
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if text[line_start:span.start].strip():
+        return False
+    return _DATELINE_TAIL.match(text, span.end) is not None
+
+
+def _siblings(other: Place | None, place: Place) -> bool:
+    """Whether ``other`` is another town or district of the province ``place`` lies in."""
+    if other is None or other is place or other.name == place.name or not place.admin1:
+        return False
+    return other.country == place.country and other.admin1 == place.admin1 and \
+        other.feature not in BROAD and other.feature != "A.ADM1"
 
 
 def _contains(big: Place | None, small: Place) -> bool:
@@ -124,6 +157,67 @@ def article_location(fallback: Place | None) -> Place | None:
     if fallback is None:
         return None
     return replace(fallback, precision=COARSER[fallback.precision or "city"])
+
+
+def reconcile(place: Place | None, main: Place | None, toponyms: Sequence[Toponym],
+              text: str = "", sentence: TextSpan | None = None) -> tuple[Place | None, bool]:
+    """The event's place after weighing the sentence's place against the article's main place.
+
+    The main place stands in (one grain coarser) when the sentence names none; when it names
+    only the province or country the main place lies in ("a shooting in New Jersey" in a story
+    of Orange, N.J.); and when it names a town far off, in a province or country the article
+    touches nowhere else, less often than the main place is named (or as often, when the main
+    place is the dateline or has its own province named too): a street, neighbourhood or
+    namesake resolved to the wrong state ("the West Side" of a Chicago story). A province is
+    kept when ``sentence`` names the main place too: the parse has weighed it there. ``text`` is
+    the article's, for datelines. Returns the place and whether it is the article's.
+    """
+    if main is None or main.lat is None:
+        return place, False
+    if place is None:
+        return article_location(main), True
+    if main.feature in BROAD or main.precision in ("admin1", "country"):
+        return place, False
+    if place.feature in BROAD or place.feature == "A.ADM1":
+        # the main place named in the sentence itself was passed over by the parse
+        spoken = sentence is not None and any(
+            t.place is not None and t.place.name == main.name
+            and sentence.start <= t.span.start < sentence.end for t in toponyms)
+        inside = _contains(place, main) and not spoken
+        return (article_location(main), True) if inside else (place, False)
+    if place.name == main.name or place.lat is None or place.lon is None or main.lon is None:
+        return place, False
+    if _km(place.lat, place.lon, main.lat, main.lon) < _NAMESAKE_KM:
+        return place, False
+    abroad = place.country != main.country
+    if not abroad and (not place.admin1 or place.admin1 == main.admin1):
+        return place, False
+    own = [t for t in toponyms if t.place is not None and t.place.name == place.name]
+    others = [t for t in toponyms if t.place is not None and t.place.name != place.name]
+    backed = any(o.place.country == place.country and (abroad or o.place.admin1 == place.admin1)
+                 for o in others if o.place is not None)
+    told = [o for o in others if o.place is not None and o.place.name == main.name]
+    # as often named, the main place wins when its own province backs it or it is the dateline
+    seconded = any(o.place.name != main.name and o.place.country == main.country
+                   and o.place.admin1 == main.admin1 for o in others if o.place is not None) \
+        or any(is_dateline(text, o.span) for o in told)
+    if backed or (len(told), seconded) <= (len(own), False):
+        return place, False
+    return article_location(main), True
+
+
+# A town this far from the article's main place, in a province the article names nowhere else,
+# is more likely a namesake than a second scene; nearer, it may be a suburb across a state line
+# or a town of the next province.
+_NAMESAKE_KM = 250.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + \
+        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _is_locative(sentence: TextSpan, span: TextSpan) -> bool:
