@@ -35,3 +35,14 @@ def test_pipeline_dates_the_attack_by_the_time_under_its_verb(knowledge) -> None
     ms = _assaults(text, knowledge, date="2022-03-04")
     assert ms and ms[0].date == "2022-02-28"
     assert "date_from_published" not in ms[0].flags
+
+
+def test_pipeline_a_span_of_time_borrows_no_neighbours_day(knowledge) -> None:
+    text = ("Insurgents have repeatedly shelled the garrison in recent months. "
+            "On Friday, a mortar attack on the garrison killed two soldiers.")
+    ms = _assaults(text, knowledge, date="2022-03-07")
+    first = [m for m in ms if m.sentence_index == 0]
+    later = [m for m in ms if m.sentence_index == 1]
+    assert first and later
+    assert first[0].date == "2022-03-07" and "date_from_published" in first[0].flags
+    assert later[0].date == "2022-03-04" and "date_from_published" not in later[0].flags

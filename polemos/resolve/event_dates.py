@@ -6,6 +6,7 @@ for one event is its own job: report dates, stamps, charges and neighbouring sen
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from polemos.model import DatePrecision, TextSpan, TimeExpr
@@ -13,6 +14,8 @@ from polemos.resolve.date_lexicon import first_day, iso_week
 from polemos.resolve.dates import _AFTER, _BEFORE, _anchor, _cues
 
 _PRECISION_COST = {"day": 0, "week": 60, "month": 90, "year": 120}  # characters of distance
+# A vague time this long ("in recent months", "over the past few years") is a span, not a day.
+_LONG_SPAN = re.compile(r"\b(?:weeks|months|years|decades)\b", re.I)
 _DETACHED = 99  # clause steps of a time the parse does not place under the trigger
 
 
@@ -117,6 +120,13 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
                                                  abs(t.span.start - sentence.start)))
                 return day.value, day.precision, True
         return best.value, best.precision, True
+    if attached is not None and any(t.value is None and t.span.start in under
+                                    and _LONG_SPAN.search(t.span.text) for t in times):
+        # "have repeatedly hit Americans in recent months": the text gives the event a span of
+        # time, not a day, so no neighbour's day is borrowed; the article date stands in, flagged
+        if anchor is not None:
+            return anchor.isoformat(), "day", False
+        return None, None, False
     days = [t for t in usable if t.precision == "day" and t not in inside and not reported(t)
             and not step(t)]
     if text is not None:
