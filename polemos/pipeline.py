@@ -19,9 +19,11 @@ from polemos.extract.attachment import attached_times, time_heads
 from polemos.extract.events import extract_mentions
 from polemos.extract.numbers import find_casualties, tells_attacker_death, with_story_deaths
 from polemos.model import (
+    Actor,
     Article,
     Failure,
     Mention,
+    Place,
     TextSpan,
     TimeExpr,
     Toponym,
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
 # Casualty counts belong to violent events; arrests to coercion (detentions) and assaults.
 _COUNTS_DEAD = frozenset({"ASSAULT"})
 _COUNTS_ARRESTED = frozenset({"ASSAULT", "COERCE"})
+# Sectors of unnamed non-state armed groups, which CAMEO places in the country they act in.
+_LOCAL_ARMED = frozenset({"UAF", "REB", "INS"})
 
 
 def code_article(article: Article, knowledge: Knowledge) -> list[Mention]:
@@ -99,6 +103,7 @@ def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
     location = event_location(sentence, m.trigger, toponyms, None,
                               parse=None if doc is None else doc[:])
     location, from_article = reconcile(location, fallback, toponyms, article.text, sentence)
+    actors = m.actors if from_article else _placed(m.actors, location)
     counts = find_casualties(m.text)
     if m.event_type in _COUNTS_DEAD and story:
         counts = with_story_deaths(counts, story, own_text=m.text)
@@ -111,11 +116,22 @@ def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
     if counts.is_floor and violent and (counts.dead or counts.injured):
         flags.append("count_is_floor")
     return replace(
-        m, text=m.text.rstrip(), published=article.date, date=date, date_precision=precision,
+        m, actors=actors, text=m.text.rstrip(), published=article.date, date=date,
+        date_precision=precision,
         location=location,
         dead=counts.dead if violent else None, injured=counts.injured if violent else None,
         arrested=counts.arrested if m.event_type in _COUNTS_ARRESTED else None,
         flags=tuple(flags))
+
+
+def _placed(actors: tuple[Actor, ...], location: Place | None) -> tuple[Actor, ...]:
+    """Unnamed armed groups of no stated country take the country they act in, as CAMEO codes
+    "militias in Iraq" (IRQ): "Iran-backed militias ... fired rockets into the Green Zone"."""
+    if location is None or not location.country:
+        return actors
+    return tuple(replace(a, country=location.country)
+                 if a.country is None and a.name is None and a.sector in _LOCAL_ARMED else a
+                 for a in actors)
 
 
 def geoparse_article(article: Article, knowledge: Knowledge) -> list[Toponym]:

@@ -46,3 +46,12 @@ def test_pipeline_a_span_of_time_borrows_no_neighbours_day(knowledge) -> None:
     assert first and later
     assert first[0].date == "2022-03-07" and "date_from_published" in first[0].flags
     assert later[0].date == "2022-03-04" and "date_from_published" not in later[0].flags
+
+
+def test_pipeline_unnamed_armed_group_takes_the_country_it_acts_in(knowledge) -> None:
+    text = "Gunmen stormed a police post in Diffa, killing four officers."
+    ms = _assaults(text, knowledge, date="2022-03-07")
+    assert ms and ms[0].actors
+    assert ms[0].actors[0].country == "NER"  # CAMEO places unnamed armed groups where they act
+    named = _assaults("Nigerian troops shelled a camp in Diffa.", knowledge, date="2022-03-07")
+    assert named and named[0].actors[0].country == "NGA"  # a stated country is kept
