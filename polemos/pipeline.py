@@ -98,7 +98,8 @@ def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
     sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
     attached = None if doc is None else attached_times(doc, m.trigger, times)
     date, precision, from_text = event_date(sentence, m.trigger, times, article.date,
-                                            text=article.text, attached=attached, heads=heads)
+                                            text=article.text, attached=attached, heads=heads,
+                                            violent=m.event_type in _COUNTS_DEAD)
     # The sentence's own place first; the article's main place stands in, flagged, without one.
     location = event_location(sentence, m.trigger, toponyms, None,
                               parse=None if doc is None else doc[:])

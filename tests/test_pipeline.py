@@ -55,3 +55,12 @@ def test_pipeline_unnamed_armed_group_takes_the_country_it_acts_in(knowledge) ->
     assert ms[0].actors[0].country == "NER"  # CAMEO places unnamed armed groups where they act
     named = _assaults("Nigerian troops shelled a camp in Diffa.", knowledge, date="2022-03-07")
     assert named and named[0].actors[0].country == "NGA"  # a stated country is kept
+
+
+def test_pipeline_a_month_stays_a_month_for_an_event_that_is_no_attack(knowledge) -> None:
+    text = ("On Sunday, warplanes struck three depots, killing 12 fighters. "
+            "The government imposed sanctions on two militia leaders this month.")
+    article = Article(id="m", text=text, date="2019-12-30")
+    sanctions = [m for m in code_article(article, knowledge) if m.event_type == "SANCTION"]
+    assert sanctions and sanctions[0].date == "2019-12"
+    assert sanctions[0].date_precision == "month"

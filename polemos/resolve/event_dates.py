@@ -23,6 +23,7 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
                published: str | None, text: str | None = None,
                attached: Mapping[int, int] | None = None,
                heads: Mapping[int, Sequence[str]] | None = None,
+               violent: bool = True,
                ) -> tuple[str | None, DatePrecision | None, bool]:
     """When the event carried by ``trigger`` happened: (value, precision, from_text).
 
@@ -44,8 +45,9 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
     each time under: ``extract.attachment.time_heads``), a time under a later step ("identified
     Wednesday", "held a vigil Thursday") is not the event's unless the text ties it to the event,
     and a neighbour under an attack ("sprayed the porch with bullets Monday") counts as tied.
-    A sentence's week, month or year gives way to a day the text ties to an attack within it
-    ("shot last week" and "the Dec. 15 shooting"). With only report or step days in the story,
+    For a ``violent`` event, a sentence's week, month or year gives way to a day the text ties
+    to an attack within it ("shot last week" and "the Dec. 15 shooting"); a sanction "this
+    month" keeps its month. With only report or step days in the story,
     the earliest of them (steps follow the event). All offsets are in the article's text.
     """
     anchor = _anchor(published)
@@ -110,7 +112,7 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
                or under.get(t.span.start) == 0]
     if own:
         best = min(own, key=rank)
-        if best.precision != "day" and text is not None:
+        if best.precision != "day" and text is not None and violent:
             # "shot last week" and, elsewhere, "the Dec. 15 shooting": the day the text ties to
             # an attack within the sentence's week, month or year is its day
             within = [t for t in usable if t.precision == "day" and t.value is not None
