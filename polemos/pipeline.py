@@ -96,24 +96,24 @@ def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
              doc: Any = None, heads: Mapping[int, Sequence[str]] | None = None) -> Mention:
     """The mention with when, where and how many filled in from its sentence and article."""
     sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
+    violent = m.event_type in _COUNTS_DEAD
     attached = None if doc is None else attached_times(doc, m.trigger, times)
     date, precision, from_text = event_date(sentence, m.trigger, times, article.date,
                                             text=article.text, attached=attached, heads=heads,
-                                            violent=m.event_type in _COUNTS_DEAD)
+                                            violent=violent)
     # The sentence's own place first; the article's main place stands in, flagged, without one.
-    location = event_location(sentence, m.trigger, toponyms, None,
-                              parse=None if doc is None else doc[:])
+    parse = None if doc is None else _sentence_parse(doc, sentence)
+    location = event_location(sentence, m.trigger, toponyms, None, parse=parse)
     location, from_article = reconcile(location, fallback, toponyms, article.text, sentence)
     actors = m.actors if from_article else _placed(m.actors, location)
     counts = find_casualties(m.text)
-    if m.event_type in _COUNTS_DEAD and story:
+    if violent and story:
         counts = with_story_deaths(counts, story, own_text=m.text)
     flags = list(m.flags)
     if date is not None and not from_text:
         flags.append("date_from_published")
     if from_article:
         flags.append("place_from_article")
-    violent = m.event_type in _COUNTS_DEAD
     if counts.is_floor and violent and (counts.dead or counts.injured):
         flags.append("count_is_floor")
     return replace(
@@ -123,6 +123,15 @@ def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
         dead=counts.dead if violent else None, injured=counts.injured if violent else None,
         arrested=counts.arrested if m.event_type in _COUNTS_ARRESTED else None,
         flags=tuple(flags))
+
+
+def _sentence_parse(doc: Any, sentence: TextSpan) -> Any:
+    """The parsed tokens of the mention's sentence (the whole document if they cannot be cut)."""
+    try:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    except (IndexError, ValueError):  # offsets in whitespace can make spaCy build an empty span
+        span = None
+    return span if span is not None and len(span) else doc[:]
 
 
 def _placed(actors: tuple[Actor, ...], location: Place | None) -> tuple[Actor, ...]:

@@ -5,7 +5,6 @@ Toponyms come resolved from ``places.find_toponyms``; this module only chooses a
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -13,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from polemos.model import Place, PlacePrecision, TextSpan, Toponym
+from polemos.resolve.places import km
 from polemos.resolve.toponyms import BROAD
 
 if TYPE_CHECKING:
@@ -187,7 +187,7 @@ def reconcile(place: Place | None, main: Place | None, toponyms: Sequence[Topony
         return (article_location(main), True) if inside else (place, False)
     if place.name == main.name or place.lat is None or place.lon is None or main.lon is None:
         return place, False
-    if _km(place.lat, place.lon, main.lat, main.lon) < _NAMESAKE_KM:
+    if km(place.lat, place.lon, main.lat, main.lon) < _NAMESAKE_KM:
         return place, False
     abroad = place.country != main.country
     if not abroad and (not place.admin1 or place.admin1 == main.admin1):
@@ -210,14 +210,6 @@ def reconcile(place: Place | None, main: Place | None, toponyms: Sequence[Topony
 # is more likely a namesake than a second scene; nearer, it may be a suburb across a state line
 # or a town of the next province.
 _NAMESAKE_KM = 250.0
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + \
-        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _is_locative(sentence: TextSpan, span: TextSpan) -> bool:

@@ -307,7 +307,7 @@ def _resolve(mention: PlaceMention, context: Context, region: str | None = None,
 def _is_near(c: Candidate, anchors: Sequence[tuple[str, float, float]], own: str) -> bool:
     """Whether a candidate lies near one of the story's sure places other than itself."""
     lat, lon = c.place.lat, c.place.lon or 0.0
-    return lat is not None and any(_km(lat, lon, a_lat, a_lon) <= NEAR_KM
+    return lat is not None and any(km(lat, lon, a_lat, a_lon) <= NEAR_KM
                                    for key, a_lat, a_lon in anchors if key != own)
 
 
@@ -336,7 +336,7 @@ def _share(c: Candidate, weights: Counter[str], own_top: Candidate | None, total
     return max(0.0, weight) / total
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p = math.pi / 180
     a = (math.sin((lat2 - lat1) * p / 2) ** 2
