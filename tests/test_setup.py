@@ -1,0 +1,47 @@
+"""The install a user runs is the one CI proves: the README's commands, a clean `pip check`, lint."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+
+
+def _readme_commands() -> list[str]:
+    block = re.search(r"```bash\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    assert block, "the README opens with a bash block of set-up commands"
+    return [line.strip() for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_setup_ci_runs_exactly_the_readme_commands() -> None:
+    commands = _readme_commands()
+    assert len(commands) == 2 and commands[1] == "pytest"
+    script = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()
+              if line.strip() and not line.startswith("#")]
+    # set-up lines (strict mode, the folder, a fresh venv) then the README's two commands, verbatim
+    assert script[-2:] == commands
+    assert not any("pip install" in line for line in script[:-2])
+    assert not any("upgrade" in line for line in script)
+
+
+def test_setup_pip_check_is_clean() -> None:
+    done = subprocess.run([sys.executable, "-m", "pip", "check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_setup_every_runtime_import_is_declared() -> None:
+    # lxml_html_clean is only reached when an HTML file is read; import it here so a missing
+    # declaration fails on a fresh install, not on a user's first .html
+    import lxml_html_clean  # noqa: F401
+    import trafilatura  # noqa: F401
+
+
+def test_setup_ruff_is_clean() -> None:
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    assert ruff, "ruff is a dev dependency"
+    done = subprocess.run([ruff, "check", str(ROOT)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
