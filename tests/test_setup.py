@@ -45,3 +45,44 @@ def test_setup_ruff_is_clean() -> None:
     assert ruff, "ruff is a dev dependency"
     done = subprocess.run([ruff, "check", str(ROOT)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _installed(name: str) -> bool:
+    from importlib import metadata
+
+    try:
+        metadata.distribution(name)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+def test_setup_extras_of_our_dependency_tree_are_installed() -> None:
+    # `pip check` on the pip a fresh venv ships matches extras by their spelling, so
+    # justext's `lxml[html_clean]` (lxml spells it `html-clean`) passed while the module was
+    # missing. Walk the tree ourselves with normalised extra names.
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    missing: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    todo = [(canonicalize_name("polemos"), "dev")]
+    while todo:
+        name, extra = todo.pop()
+        if (name, extra) in seen:
+            continue
+        seen.add((name, extra))
+        for line in metadata.requires(name) or []:
+            req = Requirement(line)
+            env = {"extra": extra}
+            if req.marker is not None and not req.marker.evaluate(env):
+                continue
+            dep = canonicalize_name(req.name)
+            if not _installed(dep):
+                missing.append(f"{name} needs {line}")
+                continue
+            todo.append((dep, ""))
+            todo.extend((dep, canonicalize_name(e)) for e in req.extras)
+    assert not missing, missing
