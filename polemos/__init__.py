@@ -87,14 +87,19 @@ def code_article(article: Article, knowledge: Knowledge | None = None) -> list[M
 
 def code_text(text: str, date: str | None = None, *, doc_id: str = "text",
               knowledge: Knowledge | None = None) -> list[Mention]:
-    """Event mentions of a text published on ``date`` (ISO). Example::
+    """Event mentions of a text published on ``date`` (ISO), read as a ``.txt`` file is. Example::
 
         polemos.code_text("Iran denied the report.", date="2020-01-05")
-    """
-    from polemos.ingest.validate import check_text, parse_date
 
-    check_text(text, doc_id)
-    return code_article(Article(doc_id, text, parse_date(date, doc_id)), knowledge)
+    A leading ``date YYYY-MM-DD`` line is the text's own date, not article text, and wins over
+    ``date`` (which is for a text that carries none), as in ``polemos code - --date``.
+    Raises InputError for an empty or overlong text or a malformed date. DOCS: docs/api.md
+    """
+    from polemos.ingest.readers import read_txt
+    from polemos.ingest.validate import parse_date
+
+    article = read_txt(text, doc_id, doc_id, parse_date(date, doc_id))
+    return code_article(article, knowledge)
 
 
 def read_articles(paths: Sequence[str | Path], default_date: str | None = None) -> list[Article]:
