@@ -79,7 +79,7 @@ def _check_date(value: str | None) -> str | None:
     from polemos.ingest import parse_date
 
     try:
-        return parse_date(value, "--date", None)
+        return parse_date(value, "--date", "date")
     except PolemosError as err:
         raise click.BadParameter(err.message, param_hint="--date") from None
 
