@@ -369,3 +369,20 @@ def test_cli_rerun_output_is_byte_identical(runner: CliRunner, tmp_path: Path) -
     args = ["code", str(ARTICLES / "feed.jsonl"), "--db", db, "--format", "jsonl"]
     first, second = runner.invoke(cli, args), runner.invoke(cli, args)
     assert first.stdout == second.stdout and first.stdout
+
+
+def test_cli_export_parquet_onto_a_terminal_is_refused(tmp_path: Path) -> None:
+    import pty
+
+    db = tmp_path / "s.duckdb"
+    polemos.open_store(db).close()
+    main_fd, terminal = pty.openpty()  # stdout a terminal, as when a user forgets the redirect
+    try:
+        done = subprocess.run([sys.executable, "-m", "polemos", "export", "--format", "parquet",
+                               "-o", "-", "--db", str(db)], stdout=terminal, stderr=subprocess.PIPE,
+                              text=True, timeout=120)
+    finally:
+        os.close(terminal)
+        os.close(main_fd)
+    assert done.returncode == 2
+    assert "Error: parquet is binary: give -o FILE" in done.stderr and "Traceback" not in done.stderr
