@@ -14,9 +14,16 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from polemos.errors import GazetteerError, InputError, KnowledgeError, PolemosError, StoreError
+from polemos.errors import (
+    GazetteerError,
+    InputError,
+    KnowledgeError,
+    PolemosError,
+    SetupError,
+    StoreError,
+)
 from polemos.knowledge import Knowledge, load_knowledge
 from polemos.model import (
     EVENT_TYPES,
@@ -31,14 +38,16 @@ from polemos.model import (
     Toponym,
     mention_record,
 )
-from polemos.store import Store, default_db_path, open_store
+
+if TYPE_CHECKING:
+    from polemos.store import Store, default_db_path, open_store
 
 __version__ = "0.1.0"
 
 __all__ = [
     "EVENT_TYPES", "SCHEMA_VERSION", "Actor", "Article", "Casualties", "Failure",
     "GazetteerError", "InputError", "Knowledge", "KnowledgeError", "Mention", "Place",
-    "PolemosError", "Store", "StoreError", "TimeExpr", "Toponym", "__version__", "code_article",
+    "PolemosError", "SetupError", "Store", "StoreError", "TimeExpr", "Toponym", "__version__", "code_article",
     "code_paths", "code_text", "default_db_path", "evaluate_gold", "find_dates", "geoparse_text",
     "get_knowledge",
     "load_knowledge", "mention_record", "open_store", "read_articles", "sample_articles_path",
@@ -48,6 +57,16 @@ __all__ = [
 def get_knowledge(kb_dirs: Sequence[str | Path] = ()) -> Knowledge:
     """The shared Knowledge for these user folders (loaded once per process, on first use)."""
     return _shared_knowledge(tuple(str(Path(p).resolve()) for p in kb_dirs))
+
+
+def __getattr__(name: str) -> Any:
+    """The store's names, imported on first use: ``import polemos`` (and so ``polemos --help``, or
+    the one-line message about a missing module) must not need DuckDB to be importable."""
+    if name in ("Store", "default_db_path", "open_store"):
+        from polemos import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module 'polemos' has no attribute {name!r}")
 
 
 @cache
@@ -68,14 +87,19 @@ def code_article(article: Article, knowledge: Knowledge | None = None) -> list[M
 
 def code_text(text: str, date: str | None = None, *, doc_id: str = "text",
               knowledge: Knowledge | None = None) -> list[Mention]:
-    """Event mentions of a text published on ``date`` (ISO). Example::
+    """Event mentions of a text published on ``date`` (ISO), read as a ``.txt`` file is. Example::
 
         polemos.code_text("Iran denied the report.", date="2020-01-05")
-    """
-    from polemos.ingest.validate import check_text, parse_date
 
-    check_text(text, doc_id)
-    return code_article(Article(doc_id, text, parse_date(date, doc_id)), knowledge)
+    A leading ``date YYYY-MM-DD`` line is the text's own date, not article text, and wins over
+    ``date`` (which is for a text that carries none), as in ``polemos code - --date``.
+    Raises InputError for an empty or overlong text or a malformed date. DOCS: docs/api.md
+    """
+    from polemos.ingest.readers import read_txt
+    from polemos.ingest.validate import parse_date
+
+    article = read_txt(text, doc_id, doc_id, parse_date(date, doc_id))
+    return code_article(article, knowledge)
 
 
 def read_articles(paths: Sequence[str | Path], default_date: str | None = None) -> list[Article]:

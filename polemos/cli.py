@@ -7,11 +7,15 @@ stdout carries records alone; progress, warnings and errors go to stderr.
 from __future__ import annotations
 
 import json
+import logging
+import shlex
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -22,8 +26,27 @@ from polemos.model import Article, Failure
 _FORMATS = click.Choice(["table", "jsonl", "csv"])
 
 
+DEMO_DB = "polemos-demo.duckdb"  # the demo's own store: never mixed into the user's data
+
+
 def _echo_err(message: str) -> None:
     click.echo(message, err=True)
+
+
+class _StderrHandler(logging.Handler):
+    """Library log records as "polemos: message" lines on stderr (looked up at each record, so
+    a test runner's swapped stderr is honoured)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _echo_err(f"polemos: {record.getMessage()}")
+
+
+def _log_to_stderr() -> None:
+    """Library modules only log; the CLI shows their info and warnings on stderr, once."""
+    logger = logging.getLogger("polemos")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        logger.addHandler(_StderrHandler())
+        logger.setLevel(logging.INFO)
 
 
 @contextmanager
@@ -56,7 +79,7 @@ def _check_date(value: str | None) -> str | None:
     from polemos.ingest import parse_date
 
     try:
-        return parse_date(value, "--date", None)
+        return parse_date(value, "--date", "date")
     except PolemosError as err:
         raise click.BadParameter(err.message, param_hint="--date") from None
 
@@ -65,6 +88,48 @@ def _check_date(value: str | None) -> str | None:
 @click.version_option(package_name="polemos")
 def cli() -> None:
     """Polemos: conflict event data from news articles — coded, located, dated, stored."""
+    _log_to_stderr()
+
+
+@contextmanager
+def _output(path: str) -> Iterator[IO[str]]:
+    """The records' stream: stdout for "-", else the file, opened before any work is done so a
+    bad path costs one line (exit 2), not a run whose output has nowhere to go."""
+    if path == "-":
+        yield sys.stdout
+        return
+    try:
+        stream = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed below, after the run
+    except OSError as err:
+        raise _output_error(path, err) from None
+    try:
+        yield stream
+        try:
+            stream.flush()  # a full disk shows here at the latest
+        except OSError as err:
+            raise _output_error(path, err) from None
+    finally:
+        with suppress(OSError):  # closing flushes again: the same error, already reported
+            stream.close()
+
+
+def _output_error(path: str, err: OSError) -> PolemosError:
+    return PolemosError(f"cannot write ({err.strerror or err})", path, "output")
+
+
+def _writer(out: IO[str], path: str) -> Any:
+    """write_records onto ``out``; a full disk or a vanished folder becomes one line, not a trace."""
+    from polemos.console import write_records
+
+    def write(records: list[dict[str, Any]], fmt: str) -> None:
+        try:
+            write_records(records, fmt, out)
+        except BrokenPipeError:
+            raise  # the reader went away (| head): click ends quietly
+        except OSError as err:
+            raise _output_error(path, err) from None
+
+    return write
 
 
 @cli.command()
@@ -74,14 +139,14 @@ def cli() -> None:
               help="Output: a readable table, schema-v1 JSON Lines, or CSV.")
 @_db_option
 @click.option("--no-db", is_flag=True, help="Do not store anything; only print.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=False), default="-",
-              help="Write records here instead of stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write records to this file instead of stdout.")
 @_kb_option
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1),
               help="Articles per committed batch.")
 @click.option("-v", "--verbose", is_flag=True, help="One progress line per batch on stderr.")
 def code(paths: tuple[str, ...], default_date: str | None, fmt: str, db: str | None,
-         no_db: bool, output: Any, kb_dirs: tuple[str, ...], batch_size: int,
+         no_db: bool, output: str, kb_dirs: tuple[str, ...], batch_size: int,
          verbose: bool) -> None:
     """Code articles into event mentions (schema v1).
 
@@ -89,58 +154,71 @@ def code(paths: tuple[str, ...], default_date: str | None, fmt: str, db: str | N
     Example: polemos code news/ --format jsonl --no-db
     """
     import polemos
-    from polemos.console import ProgressReporter, write_records
+    from polemos.console import ProgressReporter, run_summary
 
     default_date = _check_date(default_date)
     if db and no_db:
         raise click.UsageError("--db and --no-db exclude each other")
-    with _errors_exit():
+    printed = 0
+    with _errors_exit(), _output(output) as out:
+        write = _writer(out, output)
+
+        def sink(records: list[dict[str, Any]]) -> None:
+            nonlocal printed
+            write(records, "jsonl")
+            printed += len(records)
+
         knowledge = polemos.get_knowledge(kb_dirs).load_all()  # bad knowledge: exit 2 now
         store = None if no_db else polemos.open_store(db)
         streaming = fmt == "jsonl"
-        sink = (lambda records: write_records(records, "jsonl", output)) if streaming else None
         with ProgressReporter("coding", verbose=verbose) as progress:
             try:
                 result = polemos.code_paths(paths, knowledge=knowledge, default_date=default_date,
                                             store=store, batch_size=batch_size,
-                                            progress=progress.advance, sink=sink,
+                                            progress=progress.advance,
+                                            sink=sink if streaming else None,
                                             keep_records=not streaming)
             finally:
                 if store is not None:
                     store.close()
         if not streaming:
-            write_records(result.records, fmt, output)
-    _finish(result.failures, f"{result.articles_coded} articles coded, "
-            f"{result.articles_skipped} already stored, {result.mentions} mentions"
-            + ("" if no_db else f" → {db or polemos.default_db_path()}"))
+            write(result.records, fmt)
+            printed = len(result.records)
+    summary = run_summary(result.stats(), printed, stored=not no_db, output=output)
+    _finish(result.failures, summary + ("" if no_db else f"; store {db or polemos.default_db_path()}"))
 
 
 def _finish(failures: list[Failure], summary: str) -> None:
+    from polemos.console import count
+
     for failure in failures:
         _echo_err(str(failure))
     if failures:
-        _echo_err(f"polemos: {summary}; {len(failures)} input(s) failed (listed above)")
+        _echo_err(f"polemos: {summary}; {count(len(failures), 'input')} failed (listed above)")
         sys.exit(1)
     _echo_err(f"polemos: {summary}")
 
 
 @cli.command()
-@_db_option
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=DEMO_DB,
+              help=f"The demo's own store: ./{DEMO_DB} unless given; never your own store "
+              "(./polemos.duckdb, $POLEMOS_DB).")
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
-def demo(db: str | None, fmt: str) -> None:
-    """Code the bundled sample articles into the store and print their events."""
+def demo(db: str, fmt: str) -> None:
+    """Code the bundled sample articles into the demo's own store and print their events."""
     import polemos
-    from polemos.console import ProgressReporter, write_records
+    from polemos.console import ProgressReporter, count, write_records
 
     with _errors_exit():
         knowledge = polemos.get_knowledge().load_all()
         with polemos.open_store(db) as store, ProgressReporter("demo") as progress:
             result = polemos.code_paths([polemos.sample_articles_path()], knowledge=knowledge,
                                         store=store, progress=progress.advance)
-        write_records(result.records, fmt, sys.stdout)
-    _finish(result.failures, f"{result.articles_read} sample articles, {len(result.records)} "
-            f"event mentions in {db or polemos.default_db_path()}; try: polemos query "
-            "\"SELECT event_type, count(*) FROM mentions GROUP BY 1\"")
+        write_records(result.records, fmt, sys.stdout)  # a re-run prints the stored events again
+    query_sql = "SELECT event_type, count(*) FROM mentions GROUP BY 1"
+    _finish(result.failures, f"{count(result.articles_read, 'sample article')}, "
+            f"{count(len(result.records), 'event mention')} in {db}; try: "
+            f"polemos query --db {shlex.quote(db)} {shlex.quote(query_sql)}")
 
 
 @cli.command()
@@ -159,17 +237,35 @@ def query(sql: str, db: str | None, fmt: str) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), required=True,
+              help="File to write, or - for stdout.")
 @click.option("--table", default="mentions", show_default=True,
               type=click.Choice(["mentions", "articles", "failures", "runs"]))
 @_db_option
 def export(fmt: str, output: str, table: str, db: str | None) -> None:
     """Export a table of the store to Parquet, CSV or JSON Lines."""
     import polemos
+    from polemos.console import count
 
+    if output == "-" and fmt == "parquet" and sys.stdout.isatty():
+        raise click.UsageError("parquet is binary: give -o FILE, or send stdout into a pipe or file")
     with _errors_exit(), polemos.open_store(db, read_only=True) as store:
-        n = store.export(Path(output), fmt, table)
-    _echo_err(f"polemos: {n} {table} rows → {output}")
+        n = _export_to_stdout(store, fmt, table) if output == "-" else \
+            store.export(Path(output), fmt, table)
+    _echo_err(f"polemos: {count(n, 'row')} of {table} → {'stdout' if output == '-' else output}")
+
+
+def _export_to_stdout(store: Any, fmt: str, table: str) -> int:
+    """DuckDB's COPY writes files only: export to a temporary file, then stream its bytes."""
+    with tempfile.TemporaryDirectory(prefix="polemos-export-") as tmp:
+        part = Path(tmp) / f"{table}.{fmt}"
+        n = int(store.export(part, fmt, table))
+        sys.stdout.flush()
+        stdout = sys.stdout.buffer
+        with part.open("rb") as source:
+            shutil.copyfileobj(source, stdout)
+        stdout.flush()
+    return n
 
 
 def _per_article(paths: tuple[str, ...], default_date: str | None, fmt: str,
@@ -198,7 +294,9 @@ def _per_article(paths: tuple[str, ...], default_date: str | None, fmt: str,
                 continue
             n += len(records)
             write_records(records, fmt, sys.stdout, kind="plain")
-    _finish(failures, f"{n} records")
+    from polemos.console import count
+
+    _finish(failures, count(n, "record"))
 
 
 @cli.command()
@@ -285,5 +383,11 @@ def gazetteer_build(path: str | None) -> None:
 
 
 def main() -> None:
-    """Console entry point."""
-    cli(prog_name="polemos")
+    """Console entry point: a missing module is one line naming the fix (exit 2), not a traceback."""
+    from polemos.install import missing_part_message
+
+    try:
+        cli(prog_name="polemos")
+    except ImportError as err:
+        _echo_err(f"polemos: error: {missing_part_message(err)}")
+        sys.exit(2)

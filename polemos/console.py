@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
 from polemos.output import (
@@ -13,6 +13,45 @@ from polemos.output import (
     write_csv,
     write_jsonl,
 )
+
+
+def count(n: int, noun: str) -> str:
+    """ "1 article", "2 articles": every count the CLI prints agrees with its noun."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+# What each count of RunResult.stats() says about articles, in order. A count another part of the
+# driver adds (updated, duplicate) is one more line here; counts a run does not report are left out.
+_ARTICLE_COUNTS = (
+    ("articles_coded", "coded"),
+    ("articles_updated", "updated"),
+    ("articles_skipped", "already stored"),
+    ("articles_duplicate", "duplicated in the input"),
+)
+
+
+def run_summary(stats: Mapping[str, int | float], printed: int, *, stored: bool,
+                output: str = "-") -> str:
+    """The closing line of a run: what was coded, what the store already held, what was output.
+
+    ``printed`` is the number of mention records written out; those beyond the run's new
+    ``mentions`` are the ones the store already held, which a re-run prints again.
+    Example: "0 articles coded, 6 already stored (31 mentions); 31 mentions printed".
+    """
+    new = int(stats.get("mentions", 0))
+    parts = []
+    for key, words in _ARTICLE_COUNTS:
+        n = int(stats.get(key, 0))
+        if key == "articles_coded":
+            parts.append(f"{count(n, 'article')} {words}" + (f" ({count(new, 'mention')})" if n else ""))
+        elif n and key == "articles_skipped" and not stored:  # without a store: seen earlier in the run
+            parts.append(f"{n} repeated in the input")
+        elif n and key == "articles_skipped":
+            parts.append(f"{n} {words} ({count(max(printed - new, 0), 'mention')})")
+        elif n:
+            parts.append(f"{n} {words}")
+    where = "printed" if output == "-" else f"written to {output}"
+    return f"{', '.join(parts)}; {count(printed, 'mention')} {where}"
 
 
 class ProgressReporter:
@@ -51,8 +90,8 @@ class ProgressReporter:
         if self._progress is not None:
             self._progress.update(self._task, advance=articles, mentions=mentions)
         if self.verbose:
-            print(f"polemos: batch {self.batches} stored: {self.articles} articles, "
-                  f"{mentions} mentions", file=sys.stderr, flush=True)
+            print(f"polemos: batch {self.batches} stored: {count(self.articles, 'article')}, "
+                  f"{count(mentions, 'mention')}", file=sys.stderr, flush=True)
 
     def __exit__(self, *exc: object) -> None:
         if self._progress is not None:
@@ -85,7 +124,7 @@ def write_records(records: Sequence[dict[str, Any]], fmt: str, out: IO[str],
             write_csv(records, out, list(records[0]))
     elif kind == "mention":
         headers = ("date", "actor → recipient", "event", "cameo", "place", "dead")
-        _table(f"{len(records)} event mentions", headers, event_table_rows(records), out)
+        _table(count(len(records), "event mention"), headers, event_table_rows(records), out)
     elif records:
         _table(None, list(records[0]), [list(r.values()) for r in records], out)
     out.flush()
@@ -99,7 +138,7 @@ def write_rows(columns: Sequence[str], rows: Sequence[tuple], fmt: str, out: IO[
     elif fmt == "csv":
         write_csv(records, out, columns)
     else:
-        _table(f"{len(rows)} rows", columns, rows, out)
+        _table(count(len(rows), "row"), columns, rows, out)
 
 
 def _plain(value: Any) -> Any:

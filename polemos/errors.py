@@ -4,7 +4,8 @@
      ├── InputError       an article or input file that cannot be read (recorded, the batch goes on)
      ├── KnowledgeError   a data file (actors, triggers, gazetteer additions) that is malformed
      ├── GazetteerError   the place index is missing or corrupt (rebuild with `polemos gazetteer build`)
-     └── StoreError       the DuckDB store cannot be opened or written
+     ├── StoreError       the DuckDB store cannot be opened or written
+     └── SetupError       an installed part (a module, the spaCy model) is missing; says how to install it
 
 Callers catch by base class; the CLI turns each into one line on stderr and an exit code.
 """
@@ -48,3 +49,7 @@ class GazetteerError(PolemosError):
 
 class StoreError(PolemosError):
     """The store cannot be opened, read or written."""
+
+
+class SetupError(PolemosError):
+    """A part of the installation is missing or broken; the message names the command that fixes it."""

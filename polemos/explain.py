@@ -10,20 +10,23 @@ from typing import Any
 from polemos.extract.candidates import find_candidates
 from polemos.extract.clauses import governor
 from polemos.extract.datelines import sentence_views
-from polemos.extract.events import extract_mentions
 from polemos.extract.modality import auxiliary_mode, is_question, negation
 from polemos.knowledge import Knowledge
 from polemos.model import Article, mention_record
+from polemos.pipeline import code_article
 
 
 def explain(text: str, date: str | None, knowledge: Knowledge) -> dict[str, Any]:
     """The parse, trigger candidates and resulting mentions of ``text`` dated ``date``.
 
+    The mentions come from ``pipeline.code_article``, the path ``polemos code`` takes, so both
+    give the same event type, actors, date, place and counts; the parse and rules are added.
     Returns {"text", "date", "sentences": [{"tokens", "candidates", "question", "dateline"}],
     "mentions"}.
     Example: ``explain("Iran threatened to shell Iraqi towns.", "2020-01-01", knowledge)``.
     """
     article = Article(id="explain", text=text, date=date)
+    mentions = [mention_record(m) for m in code_article(article, knowledge)]
     doc = knowledge.nlp(text)
     sentences = []
     for view in sentence_views(doc, knowledge):
@@ -48,7 +51,6 @@ def explain(text: str, date: str | None, knowledge: Knowledge) -> dict[str, Any]
                        for t in sent],
             "candidates": rows,
         })
-    mentions = [mention_record(m) for m in extract_mentions(doc, article, knowledge)]
     return {"text": text, "date": date, "sentences": sentences, "mentions": mentions}
 
 
@@ -56,6 +58,28 @@ def _party(p: dict[str, Any]) -> str:
     codes = "/".join(x for x in (p.get("country"), p.get("sector")) if x) or "unresolved"
     patron = f", patron {p['patron']}" if p.get("patron") else ""
     return f"{p['text']!r} [{codes}{patron}]"
+
+
+def _when(m: dict[str, Any]) -> str:
+    if not m.get("date"):
+        return "no date"
+    how = "the published date" if "date_from_published" in (m.get("flags") or ()) else "the text"
+    return f"{m['date']} ({m['date_precision']}, from {how})"
+
+
+def _where(m: dict[str, Any]) -> str:
+    place = m.get("location")
+    if not place:
+        return "no place"
+    found = "the article's main place" if "place_from_article" in (m.get("flags") or ()) \
+        else "the sentence"
+    return f"{place.get('name')}, {place.get('country') or '?'} ({place.get('lat')}, " \
+           f"{place.get('lon')}; from {found})"
+
+
+def _counts(m: dict[str, Any]) -> str:
+    counts = [f"{m[k]} {k}" for k in ("dead", "injured", "arrested") if m.get(k) is not None]
+    return ", ".join(counts) or "no counts"
 
 
 def format_explanation(d: dict[str, Any]) -> str:
@@ -88,6 +112,7 @@ def format_explanation(d: dict[str, Any]) -> str:
                      f"modality {m['modality']}")
         lines.append("    actors: " + (", ".join(map(_party, m["actors"])) or "none"))
         lines.append("    recipients: " + (", ".join(map(_party, m["recipients"])) or "none"))
+        lines.append(f"    when: {_when(m)}; where: {_where(m)}; {_counts(m)}")
         if m["source_said"]:
             lines.append(f"    said by: {m['source_said']}")
         lines.append(f"    rule: {m['rule']}")

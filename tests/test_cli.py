@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import click
 import duckdb
 import pytest
 from click.testing import CliRunner
@@ -136,6 +138,123 @@ def test_cli_demo_uses_db_option(runner: CliRunner, tmp_path: Path) -> None:
     assert con.execute("SELECT count(DISTINCT doc_id) FROM mentions").fetchone()[0] >= 5
 
 
+def test_cli_demo_has_its_own_store_and_a_hint_that_works(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("POLEMOS_DB", str(tmp_path / "mine.duckdb"))  # the user's own data
+    first, again = (runner.invoke(cli, ["demo"]) for _ in range(2))
+    assert first.exit_code == again.exit_code == 0, first.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["polemos-demo.duckdb"]
+    title = first.stdout.split("\n", 1)[0].strip()
+    assert title.endswith("event mentions") and again.stdout == first.stdout  # a re-run prints them
+    closing = again.stderr.strip().splitlines()[-1]
+    assert "in polemos-demo.duckdb; try: polemos query --db polemos-demo.duckdb" in closing
+    hint = shlex.split(closing.split("try: ", 1)[1])
+    assert hint[:2] == ["polemos", "query"]
+    query = runner.invoke(cli, [*hint[1:], "--format", "jsonl"])
+    assert query.exit_code == 0, query.output
+    counted = {r["event_type"]: r["count_star()"] for r in _jsonl(query.stdout)}
+    assert "ASSAULT" in counted and sum(counted.values()) == int(title.split()[0])
+
+
+def test_cli_rerun_summary_agrees_with_what_it_printed(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    args = ["code", str(ARTICLES / "feed.jsonl"), "--db", db, "--format", "jsonl"]
+    first, second = runner.invoke(cli, args), runner.invoke(cli, args)
+    n_articles = len((ARTICLES / "feed.jsonl").read_text().strip().splitlines())
+    n = len(_jsonl(first.stdout))
+    assert n > 1 and len(_jsonl(second.stdout)) == n
+    assert f"polemos: {n_articles} articles coded ({n} mentions); {n} mentions printed; store {db}" \
+        in first.stderr
+    assert f"polemos: 0 articles coded, {n_articles} already stored ({n} mentions); " \
+        f"{n} mentions printed; store {db}" in second.stderr
+
+
+def test_cli_messages_count_one_in_the_singular(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "one.csv"
+    result = runner.invoke(cli, ["code", "-", "--no-db", "--date", "2024-01-02", "--format", "csv",
+                                 "-o", str(out)], input="Rebels attacked an army post near Goma.")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == f"polemos: 1 article coded (1 mention); 1 mention written to {out}"
+    bad = runner.invoke(cli, ["code", "-", "--no-db"], input="")
+    assert bad.exit_code == 1 and "; 1 input failed (listed above)" in bad.stderr
+    assert "articles" not in bad.stderr.replace("0 articles", "")
+
+
+def test_cli_export_dash_is_stdout_for_every_format(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "s.duckdb")
+    coded = runner.invoke(cli, ["code", str(ARTICLES / "seed.txt"), "--db", db, "--format", "jsonl"])
+    n = len(_jsonl(coded.stdout))
+    jsonl = runner.invoke(cli, ["export", "--format", "jsonl", "-o", "-", "--db", db])
+    assert jsonl.exit_code == 0 and len(_jsonl(jsonl.stdout)) == n
+    assert f"polemos: {n} rows of mentions → stdout" in jsonl.stderr
+    assert runner.invoke(cli, ["export", "--format", "csv", "-o", "m.csv", "--db", db]).exit_code == 0
+    csv_out = runner.invoke(cli, ["export", "--format", "csv", "-o", "-", "--db", db])
+    assert csv_out.stdout == (tmp_path / "m.csv").read_text()
+    parquet = runner.invoke(cli, ["export", "--format", "parquet", "-o", "-", "--db", db])
+    assert parquet.exit_code == 0 and parquet.stdout_bytes[:4] == b"PAR1"
+    (tmp_path / "piped.parquet").write_bytes(parquet.stdout_bytes)
+    assert duckdb.sql("SELECT count(*) FROM 'piped.parquet'").fetchall() == [(n,)]
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("target", ["missing/out.jsonl", "a-file/out.jsonl", "/dev/full"])
+def test_cli_output_that_cannot_be_written_is_one_line_exit_2(
+        runner: CliRunner, tmp_path: Path, target: str) -> None:
+    (tmp_path / "a-file").write_text("a file, not a folder")
+    path = target if target.startswith("/") else str(tmp_path / target)
+    result = runner.invoke(cli, ["code", str(ARTICLES / "seed.txt"), "--no-db", "--format", "jsonl",
+                                 "-o", path])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"polemos: error: {path}: output: cannot write (")
+
+
+def _command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
+    paths = set()
+    for name, command in group.commands.items():
+        paths.add((*prefix, name))
+        if isinstance(command, click.Group):
+            paths |= _command_paths(command, (*prefix, name))
+    return paths
+
+
+# Each command with a few wrong option values: every one is click's usage error, exit 2.
+BAD_VALUES = {
+    ("code",): [["x.txt", "--batch-size", "0"], ["x.txt", "--batch-size", "many"],
+                ["x.txt", "--kb", "/no/such/kb"], ["x.txt", "--date", "2024-02-30"], ["x.txt", "-o", "."]],
+    ("demo",): [["--format", "xml"], ["--db", "."]],
+    ("query",): [["SELECT 1", "--format", "yaml"], [], ["SELECT 1", "--db", "."]],
+    ("export",): [["--format", "xlsx", "-o", "x"], ["--format", "csv"],
+                  ["--format", "csv", "-o", "x", "--table", "nope"]],
+    ("geoparse",): [["x.txt", "--date", "03/04/2024"], ["x.txt", "--format", "xml"], []],
+    ("dates",): [["x.txt", "--date", "tomorrow"], ["x.txt", "--format", "xml"]],
+    ("explain",): [["Rebels attacked.", "--date", "2024-13-01"], ["Rebels attacked.", "--kb", "/no/kb"],
+                   []],
+    ("evaluate",): [["--kind", "nope", "--gold", "."], ["--kind", "gva", "--gold", "/no/such/gold"],
+                    ["--kind", "gva", "--gold", ".", "--limit", "0"]],
+    ("gazetteer",): [["nope"]],
+    ("gazetteer", "build"): [["--path", "."], ["--nope"]],
+}
+
+
+def test_cli_bad_values_cover_every_command() -> None:
+    assert set(BAD_VALUES) == _command_paths(cli)
+
+
+@pytest.mark.parametrize("path", sorted(BAD_VALUES))
+def test_cli_every_command_has_help_and_rejects_bad_values(runner: CliRunner, path: tuple[str, ...]) -> None:
+    helped = runner.invoke(cli, [*path, "--help"], prog_name="polemos")
+    assert helped.exit_code == 0 and helped.stdout.startswith(f"Usage: polemos {' '.join(path)} ")
+    for args in BAD_VALUES[path]:
+        result = runner.invoke(cli, [*path, *args])
+        assert result.exit_code == 2, (args, result.output)
+        assert isinstance(result.exception, SystemExit), (args, result.exception)
+        assert "Error: " in result.stderr and "Traceback" not in result.output, args
+
+
 def test_cli_env_db_default(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("POLEMOS_DB", str(tmp_path / "env.duckdb"))
     assert runner.invoke(cli, ["code", str(ARTICLES / "seed.txt")]).exit_code == 0
@@ -250,3 +369,20 @@ def test_cli_rerun_output_is_byte_identical(runner: CliRunner, tmp_path: Path) -
     args = ["code", str(ARTICLES / "feed.jsonl"), "--db", db, "--format", "jsonl"]
     first, second = runner.invoke(cli, args), runner.invoke(cli, args)
     assert first.stdout == second.stdout and first.stdout
+
+
+def test_cli_export_parquet_onto_a_terminal_is_refused(tmp_path: Path) -> None:
+    import pty
+
+    db = tmp_path / "s.duckdb"
+    polemos.open_store(db).close()
+    main_fd, terminal = pty.openpty()  # stdout a terminal, as when a user forgets the redirect
+    try:
+        done = subprocess.run([sys.executable, "-m", "polemos", "export", "--format", "parquet",
+                               "-o", "-", "--db", str(db)], stdout=terminal, stderr=subprocess.PIPE,
+                              text=True, timeout=120)
+    finally:
+        os.close(terminal)
+        os.close(main_fd)
+    assert done.returncode == 2
+    assert "Error: parquet is binary: give -o FILE" in done.stderr and "Traceback" not in done.stderr

@@ -45,3 +45,18 @@ def test_docs_cli_reference_is_current() -> None:
     from gen_cli_docs import render
 
     assert (DOCS / "cli.md").read_text() == render()
+
+
+def test_docs_cli_usage_lines_match_help() -> None:
+    """Each section's usage line is the one `polemos … --help` prints (not "polemos polemos code")."""
+    from click.testing import CliRunner
+
+    text = (DOCS / "cli.md").read_text()
+    sections = re.findall(r"^## `(polemos[\w ]*)`\n\n```\n(Usage: [^\n]*)", text, re.M)
+    assert len(sections) >= len(cli.commands) + 1 and "polemos polemos" not in text
+    runner = CliRunner()
+    for path, usage in sections:
+        helped = runner.invoke(cli, [*path.split()[1:], "--help"], prog_name="polemos")
+        assert helped.exit_code == 0, path
+        assert helped.stdout.splitlines()[0] == usage, path
+        assert usage.startswith(f"Usage: {path} "), path

@@ -12,7 +12,6 @@ import hashlib
 import logging
 import os
 import sqlite3
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,7 +123,7 @@ class Gazetteer:
 
         path = Path(path) if path is not None else default_path()
         default = path == default_path()
-        print("building the place index (once, ~35 s)", file=sys.stderr)
+        log.info("building the place index (once, ~35 s)")  # stdout carries records: log only
         started = time.perf_counter()
         build_index(path, INDEX_VERSION)
         log.info("built %s in %.1f s", path, time.perf_counter() - started)
