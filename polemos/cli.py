@@ -17,7 +17,7 @@ import click
 
 from polemos.errors import PolemosError
 from polemos.evaluate.run import KINDS
-from polemos.model import Article, Failure
+from polemos.model import Article, Failure, Notice
 
 _FORMATS = click.Choice(["table", "jsonl", "csv"])
 
@@ -112,10 +112,22 @@ def code(paths: tuple[str, ...], default_date: str | None, fmt: str, db: str | N
             write_records(result.records, fmt, output)
     _finish(result.failures, f"{result.articles_coded} articles coded, "
             f"{result.articles_skipped} already stored, {result.mentions} mentions"
-            + ("" if no_db else f" → {db or polemos.default_db_path()}"))
+            + ("" if no_db else f" → {db or polemos.default_db_path()}"), result.notices)
 
 
-def _finish(failures: list[Failure], summary: str) -> None:
+# More notices than this are summed up in one line: a folder of 5,000 undated articles needs no
+# 5,000 lines to say so.
+_NOTICES_SHOWN = 10
+
+
+def _finish(failures: list[Failure], summary: str, notices: list[Notice] | None = None) -> None:
+    """Notices, failures and the summary on stderr; exit 1 when any input failed (notices never
+    change the exit status)."""
+    notices = notices or []
+    for notice in notices[:_NOTICES_SHOWN]:
+        _echo_err(f"polemos: note: {notice}")
+    if len(notices) > _NOTICES_SHOWN:
+        _echo_err(f"polemos: note: and {len(notices) - _NOTICES_SHOWN} more notes")
     for failure in failures:
         _echo_err(str(failure))
     if failures:
@@ -140,7 +152,7 @@ def demo(db: str | None, fmt: str) -> None:
         write_records(result.records, fmt, sys.stdout)
     _finish(result.failures, f"{result.articles_read} sample articles, {len(result.records)} "
             f"event mentions in {db or polemos.default_db_path()}; try: polemos query "
-            "\"SELECT event_type, count(*) FROM mentions GROUP BY 1\"")
+            "\"SELECT event_type, count(*) FROM mentions GROUP BY 1\"", result.notices)
 
 
 @cli.command()
@@ -180,12 +192,16 @@ def _per_article(paths: tuple[str, ...], default_date: str | None, fmt: str,
     from polemos.ingest import read_paths
 
     failures: list[Failure] = []
+    notices: list[Notice] = []
     n = 0
     with _errors_exit():
         knowledge = polemos.get_knowledge()
         for item in read_paths(paths, _check_date(default_date)):
             if isinstance(item, Failure):
                 failures.append(item)
+                continue
+            if isinstance(item, Notice):
+                notices.append(item)
                 continue
             article: Article = item
             try:
@@ -198,7 +214,7 @@ def _per_article(paths: tuple[str, ...], default_date: str | None, fmt: str,
                 continue
             n += len(records)
             write_records(records, fmt, sys.stdout, kind="plain")
-    _finish(failures, f"{n} records")
+    _finish(failures, f"{n} records", notices)
 
 
 @cli.command()
