@@ -429,3 +429,22 @@ def test_readers_stdin_streams_json_lines() -> None:
     assert [a.id for a in _articles(items)][-1] == "s2999" and len(_articles(items)) == 3000
     [failure] = _failures(items)
     assert failure.where == "<stdin>:3002"
+
+
+def test_readers_docs_state_every_format_field_and_limit() -> None:
+    from polemos.ingest import SUFFIXES
+    from polemos.ingest.encoding import (
+        MAX_ARTICLE_BYTES,
+        MAX_FILE_BYTES,
+        MAX_HTML_BYTES,
+        MAX_LINE_BYTES,
+    )
+
+    doc = (Path(__file__).parents[2] / "docs" / "input.md").read_text(encoding="utf-8")
+    for suffix in SUFFIXES:
+        assert f"`{suffix}`" in doc, suffix
+    for field in ("id", "date", "title", "url", "source", "text"):
+        assert f"| `{field}`" in doc or f"`{field}` |" in doc or f", `{field}`" in doc, field
+    for limit in (MAX_TEXT_CHARS, MAX_ARTICLE_BYTES, MAX_HTML_BYTES, MAX_LINE_BYTES):
+        assert f"{limit:,}" in doc, limit
+    assert f"{MAX_FILE_BYTES // 2**20} MiB" in doc
