@@ -104,11 +104,11 @@ def _byte_lines(chunks: Iterable[bytes], limit: int) -> Iterator[bytes | None]:
     for chunk in chunks:
         *lines, pending = (pending + chunk).split(b"\n")
         for line in lines:
-            yield None if too_long else line
+            yield None if too_long or len(line) > limit else line
             too_long = False
         if len(pending) > limit:
             too_long, pending = True, b""
-    if too_long:
+    if too_long or len(pending) > limit:
         yield None
     elif pending:
         yield pending

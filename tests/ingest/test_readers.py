@@ -448,3 +448,11 @@ def test_readers_docs_state_every_format_field_and_limit() -> None:
     for limit in (MAX_TEXT_CHARS, MAX_ARTICLE_BYTES, MAX_HTML_BYTES, MAX_LINE_BYTES):
         assert f"{limit:,}" in doc, limit
     assert f"{MAX_FILE_BYTES // 2**20} MiB" in doc
+
+
+def test_readers_jsonl_lines_split_in_bounded_pieces() -> None:
+    from polemos.ingest.readers import _byte_lines
+
+    chunks = [b"ab\ncdef", b"gh\nij", b"klmnop", b"q\r\nr"]
+    assert list(_byte_lines(chunks, 4)) == [b"ab", None, None, b"r"]
+    assert list(_byte_lines([b"abcd\n", b"abcde"], 4)) == [b"abcd", None]
