@@ -264,8 +264,7 @@ def _read_file(path: Path, doc_id: str, where: str, default_date: str | None) ->
                          where)
     suffix = path.suffix.lower()
     limit, why = _file_limit(suffix)
-    if limit is not None and info.st_size > limit:
-        raise InputError(f"file is {info.st_size:,} bytes, over the {limit:,} allowed ({why})", where)
+    _check_size(info.st_size, limit, why, where)
     with path.open("rb") as stream:
         head = stream.read(SNIFF_BYTES)
         if limit is None and wide_codec(head) is None:
@@ -273,11 +272,17 @@ def _read_file(path: Path, doc_id: str, where: str, default_date: str | None) ->
             chunks = chain([head], iter(partial(stream.read, _CHUNK), b""))
             yield from read_jsonl_bytes(chunks, where, default_date)
             return
-        if limit is None and info.st_size > MAX_FILE_BYTES:  # UTF-16 JSON Lines are decoded whole
-            raise InputError(f"file is {info.st_size:,} bytes, over the {MAX_FILE_BYTES:,} allowed "
-                             "for a UTF-16 file (convert it to UTF-8, read line by line)", where)
-        raw = head + stream.read()
+        if limit is None:  # UTF-16 JSON Lines are decoded whole
+            limit, why = MAX_FILE_BYTES, "a UTF-16 file is decoded whole: convert it to UTF-8"
+            _check_size(info.st_size, limit, why, where)
+        raw = head + stream.read(limit + 1 - len(head))  # never more, even from a growing file
+        _check_size(len(raw), limit, why, where)
     yield from read_text(decode(raw, where), suffix, doc_id, where, default_date)
+
+
+def _check_size(size: int, limit: int | None, why: str, where: str) -> None:
+    if limit is not None and size > limit:
+        raise InputError(f"file is {size:,} bytes, over the {limit:,} allowed ({why})", where)
 
 
 def read_file(path: Path, doc_id: str, default_date: str | None) -> Iterator[Item]:

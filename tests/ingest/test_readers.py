@@ -456,3 +456,14 @@ def test_readers_jsonl_lines_split_in_bounded_pieces() -> None:
     chunks = [b"ab\ncdef", b"gh\nij", b"klmnop", b"q\r\nr"]
     assert list(_byte_lines(chunks, 4)) == [b"ab", None, None, b"r"]
     assert list(_byte_lines([b"abcd\n", b"abcde"], 4)) == [b"abcd", None]
+
+
+def test_readers_utf16_json_lines_over_the_whole_file_limit_fail(tmp_path: Path) -> None:
+    from polemos.ingest.encoding import MAX_FILE_BYTES
+
+    path = tmp_path / "wide.jsonl"
+    with path.open("wb") as f:  # a sparse file: its size without writing 128 MB
+        f.write(b"\xff\xfe" + '{"text": "x"}\n'.encode("utf-16-le"))
+        f.truncate(MAX_FILE_BYTES + 2)
+    [failure] = _read(path)
+    assert f"over the {MAX_FILE_BYTES:,} allowed (a UTF-16 file" in failure.reason
