@@ -467,3 +467,13 @@ def test_readers_utf16_json_lines_over_the_whole_file_limit_fail(tmp_path: Path)
         f.truncate(MAX_FILE_BYTES + 2)
     [failure] = _read(path)
     assert f"over the {MAX_FILE_BYTES:,} allowed (a UTF-16 file" in failure.reason
+
+
+def test_readers_a_pipe_in_a_folder_fails_instead_of_hanging(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would wait for a writer forever
+    (tmp_path / "z.txt").write_text("Troops withdrew.")
+    failure, article = _read(tmp_path)
+    assert failure.where.endswith("pipe.txt") and "not a regular file" in failure.reason
+    assert article.id == "z"
