@@ -302,10 +302,10 @@ def read_file(path: Path, doc_id: str, default_date: str | None) -> Iterator[Ite
         yield unexpected_failure(err, where)
 
 
-def read_stdin(default_date: str | None, stream: BinaryIO | None = None) -> Iterator[Item]:
-    """Standard input: JSON Lines when it starts with ``{`` (read line by line), else one plain-text
-    article (at most ``MAX_ARTICLE_BYTES``)."""
-    where = "<stdin>"
+def read_stdin(default_date: str | None, stream: BinaryIO | None = None,
+               where: str = "<stdin>") -> Iterator[Item]:
+    """Standard input (or another stream, such as a named pipe): JSON Lines when it starts with
+    ``{`` (read line by line), else one plain-text article (at most ``MAX_ARTICLE_BYTES``)."""
     try:
         yield from _read_stream(stream or sys.stdin.buffer, where, default_date)
     except InputError as err:
@@ -357,6 +357,9 @@ def _read_path(raw: str | Path, default_date: str | None) -> Iterator[Item]:
         yield from _read_folder(path, default_date)
     elif path.is_file():
         yield from read_file(path, path.stem, default_date)
+    elif path.exists():  # a pipe named by the user, e.g. bash's <(…): read as standard input is
+        with path.open("rb") as stream:
+            yield from read_stdin(default_date, stream, path_text(path))
     else:
         yield Failure(path_text(path), "read", "no such file or folder")
 

@@ -477,3 +477,22 @@ def test_readers_a_pipe_in_a_folder_fails_instead_of_hanging(tmp_path: Path) -> 
     failure, article = _read(tmp_path)
     assert failure.where.endswith("pipe.txt") and "not a regular file" in failure.reason
     assert article.id == "z"
+
+
+def test_readers_a_named_pipe_is_read_as_a_stream(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    pipe = tmp_path / "feed"
+    os.mkfifo(pipe)
+
+    def write() -> None:
+        with pipe.open("wb") as f:
+            f.write(b'{"id": "p1", "date": "2024-01-01", "text": "Troops withdrew."}\n{oops\n')
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    article, failure = _read(pipe)  # as `polemos code <(zcat feed.jsonl.gz)` gives it
+    writer.join()
+    assert article.id == "p1" and article.origin == f"{pipe}:1"
+    assert failure.where == f"{pipe}:2" and "malformed JSON" in failure.reason
