@@ -33,6 +33,7 @@ from polemos.model import (
     Casualties,
     Failure,
     Mention,
+    Notice,
     Place,
     TimeExpr,
     Toponym,
@@ -46,8 +47,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "EVENT_TYPES", "SCHEMA_VERSION", "Actor", "Article", "Casualties", "Failure",
-    "GazetteerError", "InputError", "Knowledge", "KnowledgeError", "Mention", "Place",
-    "PolemosError", "SetupError", "Store", "StoreError", "TimeExpr", "Toponym", "__version__", "code_article",
+    "GazetteerError", "InputError", "Knowledge", "KnowledgeError", "Mention", "Notice", "Place",
+    "PolemosError", "SetupError", "Store", "StoreError", "TimeExpr", "Toponym", "__version__",
+    "code_article",
     "code_paths", "code_text", "default_db_path", "evaluate_gold", "find_dates", "geoparse_text",
     "get_knowledge",
     "load_knowledge", "mention_record", "open_store", "read_articles", "sample_articles_path",
@@ -103,14 +105,19 @@ def code_text(text: str, date: str | None = None, *, doc_id: str = "text",
 
 
 def read_articles(paths: Sequence[str | Path], default_date: str | None = None) -> list[Article]:
-    """Articles in files/folders; raises InputError on the first unreadable input."""
+    """Articles in files/folders; raises InputError on the first unreadable input.
+
+    Notices (a file of another kind skipped in a folder) are left out; ``polemos.ingest.read_paths``
+    yields them with the articles and failures.
+    """
     from polemos.ingest import read_paths
 
     out = []
     for item in read_paths(paths, default_date):
         if isinstance(item, Failure):
             raise InputError(item.reason, item.where, item.field)
-        out.append(item)
+        if isinstance(item, Article):
+            out.append(item)
     return out
 
 

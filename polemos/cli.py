@@ -21,7 +21,7 @@ import click
 
 from polemos.errors import PolemosError
 from polemos.evaluate.run import KINDS
-from polemos.model import Article, Failure
+from polemos.model import Article, Failure, Notice
 
 _FORMATS = click.Choice(["table", "jsonl", "csv"])
 
@@ -185,12 +185,25 @@ def code(paths: tuple[str, ...], default_date: str | None, fmt: str, db: str | N
             write(result.records, fmt)
             printed = len(result.records)
     summary = run_summary(result.stats(), printed, stored=not no_db, output=output)
-    _finish(result.failures, summary + ("" if no_db else f"; store {db or polemos.default_db_path()}"))
+    _finish(result.failures, summary + ("" if no_db else f"; store {db or polemos.default_db_path()}"),
+            result.notices)
 
 
-def _finish(failures: list[Failure], summary: str) -> None:
+# More notices than this are summed up in one line: a folder of 5,000 undated articles needs no
+# 5,000 lines to say so.
+_NOTICES_SHOWN = 10
+
+
+def _finish(failures: list[Failure], summary: str, notices: list[Notice] | None = None) -> None:
+    """Notices, failures and the summary on stderr; exit 1 when any input failed (notices never
+    change the exit status)."""
     from polemos.console import count
 
+    notices = notices or []
+    for notice in notices[:_NOTICES_SHOWN]:
+        _echo_err(f"polemos: note: {notice}")
+    if len(notices) > _NOTICES_SHOWN:
+        _echo_err(f"polemos: note: and {count(len(notices) - _NOTICES_SHOWN, 'more note')}")
     for failure in failures:
         _echo_err(str(failure))
     if failures:
@@ -215,6 +228,7 @@ def demo(db: str, fmt: str) -> None:
             result = polemos.code_paths([polemos.sample_articles_path()], knowledge=knowledge,
                                         store=store, progress=progress.advance)
         write_records(result.records, fmt, sys.stdout)  # a re-run prints the stored events again
+    # no notes: the samples folder is ours, and the note that its README.md is no article is noise
     query_sql = "SELECT event_type, count(*) FROM mentions GROUP BY 1"
     _finish(result.failures, f"{count(result.articles_read, 'sample article')}, "
             f"{count(len(result.records), 'event mention')} in {db}; try: "
@@ -276,12 +290,16 @@ def _per_article(paths: tuple[str, ...], default_date: str | None, fmt: str,
     from polemos.ingest import read_paths
 
     failures: list[Failure] = []
+    notices: list[Notice] = []
     n = 0
     with _errors_exit():
         knowledge = polemos.get_knowledge()
         for item in read_paths(paths, _check_date(default_date)):
             if isinstance(item, Failure):
                 failures.append(item)
+                continue
+            if isinstance(item, Notice):
+                notices.append(item)
                 continue
             article: Article = item
             try:
@@ -296,7 +314,7 @@ def _per_article(paths: tuple[str, ...], default_date: str | None, fmt: str,
             write_records(records, fmt, sys.stdout, kind="plain")
     from polemos.console import count
 
-    _finish(failures, count(n, "record"))
+    _finish(failures, count(n, "record"), notices)
 
 
 @cli.command()

@@ -210,3 +210,17 @@ class Failure:
 
     def __str__(self) -> str:
         return ": ".join(p for p in (self.where, self.field, self.reason) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something a user should know that is no failure: a file skipped, an article with no date.
+
+    Notices are reported (``polemos: note: …`` on stderr) and never change the exit status.
+    """
+
+    where: str  # "path", "path:line" or "<stdin>:line", as for a Failure
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"

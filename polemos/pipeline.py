@@ -23,6 +23,7 @@ from polemos.model import (
     Article,
     Failure,
     Mention,
+    Notice,
     Place,
     TextSpan,
     TimeExpr,
@@ -157,11 +158,13 @@ def time_expressions(article: Article) -> list[TimeExpr]:
 
 @dataclass
 class RunResult:
-    """What a run did: counts, failures, and (when kept) the schema-v1 records in input order."""
+    """What a run did: counts, failures, notices, and (when kept) the schema-v1 records in input
+    order. Notices (a file skipped, an article with no date) are for the user, not failures."""
 
     run_id: str
     records: list[dict[str, Any]] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     articles_read: int = 0
     articles_coded: int = 0
     articles_skipped: int = 0
@@ -178,8 +181,11 @@ Progress = Callable[[int, int], None]  # (articles done in this batch, mentions 
 Sink = Callable[[list[dict[str, Any]]], None]
 
 
-def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
-    batch: list[Article | Failure] = []
+Item = Article | Failure | Notice
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -189,11 +195,12 @@ def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Art
         yield batch
 
 
-def code_articles(items: Iterable[Article | Failure], knowledge: Knowledge, *,
+def code_articles(items: Iterable[Item], knowledge: Knowledge, *,
                   store: Store | None = None, batch_size: int = 32,
                   progress: Progress | None = None, sink: Sink | None = None,
                   keep_records: bool = True) -> RunResult:
-    """Code a stream of articles (and pass on read failures), committing each batch to ``store``.
+    """Code a stream of articles (and pass on read failures and notices), committing each batch to
+    ``store``.
 
     Articles whose id the store already holds are not coded again; their stored mentions are
     returned as they were. One article that fails is recorded with its reason; the run goes on.
@@ -220,10 +227,11 @@ def code_articles(items: Iterable[Article | Failure], knowledge: Knowledge, *,
     return result
 
 
-def _run_batch(batch: list[Article | Failure], knowledge: Knowledge, store: Store | None,
+def _run_batch(batch: list[Item], knowledge: Knowledge, store: Store | None,
                result: RunResult, seen: dict[str, Article], sink: Sink | None, keep: bool) -> None:
     articles = [x for x in batch if isinstance(x, Article)]
     failures = [x for x in batch if isinstance(x, Failure)]
+    result.notices.extend(_notices(batch))
     result.articles_read += len(articles)
     stored = store.stored_hashes([a.id for a in articles]) if store is not None else {}
     coded: list[tuple[Article, list[Mention]]] = []
@@ -265,6 +273,16 @@ def _run_batch(batch: list[Article | Failure], knowledge: Knowledge, store: Stor
         sink(records)
     if keep:
         result.records.extend(records)
+
+
+def _notices(batch: list[Item]) -> Iterator[Notice]:
+    """The readers' notices, and one for each article without a date, in input order: its events
+    then carry no date at all, which the user should hear of rather than find in the data."""
+    for item in batch:
+        if isinstance(item, Notice):
+            yield item
+        elif isinstance(item, Article) and item.date is None:
+            yield Notice(item.origin or item.id, "has no date; give --date or a date field")
 
 
 def read_and_code(paths: Sequence[str | Path], knowledge: Knowledge, *,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from polemos.errors import InputError
-from polemos.ingest.validate import check_text, parse_date
+from polemos.ingest.validate import check_text, mend, parse_date
 from polemos.model import Article
 
 
@@ -25,5 +25,6 @@ def article_from_html(html: str, doc_id: str, where: str, default_date: str | No
             date = parse_date(str(page_date)[:10], where)
         except InputError:  # a page's own metadata date is a hint, not an input field
             date = None
-    return Article(id=doc_id, text=text, date=date, title=(doc or {}).get("title") or None,
-                   url=(doc or {}).get("url") or None, origin=where)
+    title, url = (doc or {}).get("title"), (doc or {}).get("url")
+    return Article(id=doc_id, text=mend(text), date=date, title=mend(title) if title else None,
+                   url=mend(url) if url else None, origin=where)
