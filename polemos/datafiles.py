@@ -136,8 +136,8 @@ def _yaml_problem(exc: Any) -> KnowledgeError:
                           where=str(line) if line else None, field="yaml")
 
 
-def _plain(node: Any, path: KeyPath, lines: dict[KeyPath, int], mapping: type,
-           sequence: type) -> Any:
+def _plain(node: Any, path: KeyPath, lines: dict[KeyPath, int], mapping: type[Any],
+           sequence: type[Any]) -> Any:
     """Turn a composed YAML node into plain values, recording the line of every node.
 
     Timestamps stay the ISO strings they were written as, so dates validate uniformly.

@@ -53,7 +53,7 @@ def write_csv(rows: Iterable[dict[str, Any]], out: IO[str], columns: Sequence[st
 
 def event_table_rows(records: Iterable[dict[str, Any]]) -> list[tuple[str, ...]]:
     """Rows of the readable event table: date, actor → recipient, event type, place, dead."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for r in records:
         place = (r.get("location") or {}).get("name") or "-"
         kind = r["event_type"] + (f"/{r['mode']}" if r.get("mode") else "")

@@ -84,14 +84,14 @@ def _same_incident(a: Mention, b: Mention) -> bool:
                for x, y in ((a.actors, b.actors), (a.recipients, b.recipients)))
 
 
-def _generic(cameo: str) -> bool:
+def _generic(cameo: str | None) -> bool:
     """True for a code that names force of no kind ("190", "180"): it fits any sharper one."""
-    return len(cameo) <= 3 and cameo.endswith("0")
+    return cameo is not None and len(cameo) <= 3 and cameo.endswith("0")
 
 
 def _specificity(m: Mention) -> tuple[bool, int, int, float]:
     """A sharper CAMEO code ("shot": 193 over "attacked": 190), then more parties named."""
-    return (not _generic(m.cameo), len(m.cameo), len(m.actors) + len(m.recipients), m.confidence)
+    return (not _generic(m.cameo), len(m.cameo or ""), len(m.actors) + len(m.recipients), m.confidence)
 
 
 def prune(mentions: list[Mention]) -> list[Mention]:

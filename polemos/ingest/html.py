@@ -13,7 +13,8 @@ def article_from_html(html: str, doc_id: str, where: str, default_date: str | No
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_precision=True)
-    doc = extracted.as_dict() if extracted is not None else None
+    # bare_extraction gives a Document (a dict only with as_dict=True, which older releases lack)
+    doc = extracted if isinstance(extracted, dict) or extracted is None else extracted.as_dict()
     text = (doc or {}).get("text") or ""
     if not text.strip():
         raise InputError("no main text found in the HTML page", where, "text")

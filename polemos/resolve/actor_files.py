@@ -220,6 +220,7 @@ def _yaml_entry(item: Any, kind: str, at: tuple[str, int], path: Path, line_of: 
         problems.add(path, line, f"{label}.id", "missing", "a unique id such as kataib_hezbollah")
         ok = False
     raw_roles = item.get("roles")
+    role_at: list[tuple[Any, ...]]
     if raw_roles is None:
         raw_roles, role_at = [item], [at]
     elif isinstance(raw_roles, list) and raw_roles:
@@ -242,11 +243,13 @@ def _yaml_entry(item: Any, kind: str, at: tuple[str, int], path: Path, line_of: 
                     problems.add(path, line_of((*r_at, key)), prefix + key, "unknown field",
                                  ", ".join(sorted(ROLE_KEYS)))
                     ok = False
-        values = [raw.get(k) for k in ("country", "sector", "patron", "from", "until")]
-        if _check_role(*values, path, line_of(r_at), problems, prefix):
-            roles.append(Role(values[0], values[1], values[2],
-                              parse_iso_date(values[3]) if values[3] else None,
-                              end_of(values[4]) if values[4] else None))
+        country, sector, patron, start, until = (
+            raw.get(k) for k in ("country", "sector", "patron", "from", "until"))
+        if _check_role(country, sector, patron, start, until, path, line_of(r_at), problems,
+                       prefix):
+            roles.append(Role(country, sector, patron,
+                              parse_iso_date(start) if start else None,
+                              end_of(until) if until else None))
         else:
             ok = False
     transnational = item.get("transnational", False)
@@ -254,7 +257,7 @@ def _yaml_entry(item: Any, kind: str, at: tuple[str, int], path: Path, line_of: 
         problems.add(path, line_of((*at, "transnational")), f"{label}.transnational",
                      f"{transnational!r} is not true or false", "true, false, or absent")
         ok = False
-    if not ok:
+    if not ok or not isinstance(names, list) or not isinstance(ident, str):
         return None
     return Entry(ident, kind, names[0], tuple(names), tuple(roles), layer, f"{path}:{line}",
                  transnational)

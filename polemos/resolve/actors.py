@@ -250,7 +250,7 @@ class ActorKB(ActorTables):
         for start, end, numbers in self.surnames.matches(tokens[:cut], skip=covered):
             if not tokens[start][1][:1].isupper():
                 continue
-            holders = {}
+            holders: dict[tuple[str, str | None], _Match] = {}
             for n in numbers:
                 entry = self.entries[n]
                 role = best_role([r for r in entry.roles if r.is_dated], date)

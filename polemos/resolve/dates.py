@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -36,7 +36,7 @@ _CONTEXT = 160  # characters before an expression searched for future cues and m
 _STAMP_REACH = 400  # the copy's own date stamp or dateline opens the text
 
 
-def _words(items: Sequence[str], case: bool = False) -> str:
+def _words(items: Iterable[str], case: bool = False) -> str:
     """Alternation of words, longest first; ``case`` keeps Title and UPPER spellings only."""
     ordered = sorted(set(items), key=lambda w: (-len(w), w))
     if case:

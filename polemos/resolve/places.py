@@ -59,7 +59,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], gazetteer: Gazetteer, *
     resolves to Al-Qa'im, Iraq; in "Fountain, Fla." Fountain is the Florida town.
     """
     mentions = place_mentions(text, entities, gazetteer)
-    context = Context(_country_weights(mentions, context_countries), Counter(),
+    context = Context(_country_weights(mentions, context_countries), {},
                       _anchors(mentions), _qualifiers(text, mentions), provinces=_provinces(mentions))
     picks = _resolve_all(mentions, context)
     # Second pass: the provinces and states the first pass settled on narrow the rest
@@ -139,8 +139,9 @@ def _qualifiers(text: str, mentions: Sequence[PlaceMention]) -> dict[int, str]:
                 fallback = (region.prior, f"{region.place.country}|{admin1}")
         # No town of the name lies in the region: the town is one our gazetteers lack, and
         # a namesake elsewhere would be wrong ("Fountain, Fla." is not Fountain, Colorado).
-        if best is not None or fallback is not None:
-            found[i] = found[i + 1] = (best or fallback)[1]
+        chosen = best or fallback
+        if chosen is not None:
+            found[i] = found[i + 1] = chosen[1]
     return found
 
 

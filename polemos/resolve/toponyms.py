@@ -269,7 +269,8 @@ def _mention(text: str, start: int, end: int, gazetteer: Gazetteer,
         variants.insert(0, (bare, None))  # "Canada's" is Canada, not Cañadas
     if len(tokens) == 1 and text[end:end + 1] == "." and len(phrase) <= 5:
         variants.insert(0, (phrase + ".", None))  # "Calif.", "Man." (sentence dots too)
-    body, kind = tokens, None
+    body: list[str] = tokens
+    kind: Kind | None = None
     if len(body) > 2 and body[0].lower() in words.admin_words and body[1] == "of":
         body, kind = body[2:], "admin"  # "County of Brant", "Province of Quebec"
     elif len(body) > 1 and body[-1].lower() in words.admin_words:
