@@ -8,16 +8,19 @@ it reads inputs, skips what the store already holds, codes, and commits each bat
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from polemos.errors import PolemosError
+from polemos.errors import PolemosError, StoreError
 from polemos.extract.attachment import attached_times, time_heads
 from polemos.extract.events import extract_mentions
 from polemos.extract.numbers import find_casualties, tells_attacker_death, with_story_deaths
+from polemos.identity import OnChange, Version, decide, text_key
 from polemos.model import (
     Actor,
     Article,
@@ -39,6 +42,8 @@ from polemos.resolve.places import find_toponyms
 if TYPE_CHECKING:
     from polemos.knowledge import Knowledge
     from polemos.store import Store
+
+log = logging.getLogger(__name__)
 
 # Casualty counts belong to violent events; arrests to coercion (detentions) and assaults.
 _COUNTS_DEAD = frozenset({"ASSAULT"})
@@ -157,19 +162,27 @@ def time_expressions(article: Article) -> list[TimeExpr]:
 
 @dataclass
 class RunResult:
-    """What a run did: counts, failures, and (when kept) the schema-v1 records in input order."""
+    """What a run did: counts, failures, and (when kept) the schema-v1 records in input order.
+
+    Each article read is counted once: coded (new), updated (a stored id with a new text or
+    date, re-coded), skipped (already stored, kept by ``on_change="keep"``, or the same text as
+    another article: ``articles_same_text`` of them), or failed.
+    """
 
     run_id: str
     records: list[dict[str, Any]] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     articles_read: int = 0
     articles_coded: int = 0
+    articles_updated: int = 0
     articles_skipped: int = 0
+    articles_same_text: int = 0
     mentions: int = 0
     seconds: float = 0.0
 
     def stats(self) -> dict[str, int | float]:
         return {"articles_read": self.articles_read, "articles_coded": self.articles_coded,
+                "articles_updated": self.articles_updated,
                 "articles_skipped": self.articles_skipped, "mentions": self.mentions,
                 "failures": len(self.failures), "seconds": round(self.seconds, 3)}
 
@@ -189,14 +202,25 @@ def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Art
         yield batch
 
 
+@dataclass
+class _Seen:
+    """What this run has accepted so far: articles by id, and ids by text key."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+
 def code_articles(items: Iterable[Article | Failure], knowledge: Knowledge, *,
                   store: Store | None = None, batch_size: int = 32,
                   progress: Progress | None = None, sink: Sink | None = None,
-                  keep_records: bool = True) -> RunResult:
+                  keep_records: bool = True, on_change: OnChange = "update") -> RunResult:
     """Code a stream of articles (and pass on read failures), committing each batch to ``store``.
 
-    Articles whose id the store already holds are not coded again; their stored mentions are
-    returned as they were. One article that fails is recorded with its reason; the run goes on.
+    Articles the store already holds unchanged are not coded again; their stored mentions are
+    returned as they were. A stored id whose text or date changed is re-coded and its mentions
+    replaced (``on_change="keep"`` keeps the stored version instead); a text already stored under
+    another id is skipped. One article that fails is recorded with its reason; the run goes on.
+    DOCS: docs/schema.md (articles)
     """
     from polemos import __version__
 
@@ -205,47 +229,55 @@ def code_articles(items: Iterable[Article | Failure], knowledge: Knowledge, *,
     result = RunResult(run_id)
     if store is not None:
         store.start_run(run_id, __version__, knowledge.config())
-    seen: dict[str, Article] = {}
-    status = "failed"
+    seen = _Seen()
     try:
         for batch in _batches(items, batch_size):
-            _run_batch(batch, knowledge, store, result, seen, sink, keep_records)
+            records = _run_batch(batch, knowledge, store, result, seen, on_change, started)
+            if sink is not None:
+                sink(records)
+            if keep_records:
+                result.records.extend(records)
             if progress is not None:
                 progress(sum(isinstance(x, Article) for x in batch), result.mentions)
-        status = "done"
-    finally:
-        result.seconds = time.perf_counter() - started
-        if store is not None:
-            store.finish_run(run_id, result.stats(), status)
+    except BaseException:
+        _finish_run(store, result, started, "failed", quiet=True)
+        raise
+    _finish_run(store, result, started, "done")
     return result
 
 
+def _finish_run(store: Store | None, result: RunResult, started: float, status: str, *,
+                quiet: bool = False) -> None:
+    result.seconds = time.perf_counter() - started
+    if store is None:
+        return
+    try:
+        store.finish_run(result.run_id, result.stats(), status)
+    except StoreError:
+        if not quiet:
+            raise
+        # already failing (often for the same reason: a full disk, a lost file); the first error
+        # is the one to report, and the next writer marks this run interrupted
+
+
 def _run_batch(batch: list[Article | Failure], knowledge: Knowledge, store: Store | None,
-               result: RunResult, seen: dict[str, Article], sink: Sink | None, keep: bool) -> None:
+               result: RunResult, seen: _Seen, on_change: OnChange,
+               started: float) -> list[dict[str, Any]]:
+    """Decide, code and commit one batch; the batch's schema-v1 records in input order."""
     articles = [x for x in batch if isinstance(x, Article)]
     failures = [x for x in batch if isinstance(x, Failure)]
     result.articles_read += len(articles)
-    stored = store.stored_hashes([a.id for a in articles]) if store is not None else {}
+    with _reading(store):
+        stored, stored_texts = store.lookup(articles) if store is not None else ({}, {})
+        plan = _plan(articles, seen, stored, stored_texts, on_change, result, failures)
+        reused = [a.id for a, action in plan if action == "reuse"]
+        old = _by_doc(store.mention_records(reused)) if store is not None and reused else {}
     coded: list[tuple[Article, list[Mention]]] = []
     records: list[dict[str, Any]] = []
-    for article in articles:
-        first = seen.get(article.id)
-        known = stored.get(article.id)
-        if (first is not None and first.content_hash != article.content_hash) or (
-                first is None and known is not None and known != article.content_hash):
-            # one id, two texts: never collapse two articles into one, never overwrite silently
-            where = first.origin if first is not None else "the store"
-            failures.append(Failure(article.origin or article.id, "validate",
-                                    f"id {article.id!r} is already used by a different article "
-                                    f"({where}); give each article its own id", "id", article.id))
+    for article, action in plan:
+        if action == "reuse":
+            records.extend(old.get(article.id, []))
             continue
-        if first is not None or known is not None:
-            result.articles_skipped += 1
-            if first is None and store is not None:
-                records.extend(store.mention_records([article.id]))
-            seen.setdefault(article.id, article)
-            continue
-        seen[article.id] = article
         try:
             mentions = code_article(article, knowledge)
         except PolemosError:
@@ -256,15 +288,65 @@ def _run_batch(batch: list[Article | Failure], knowledge: Knowledge, store: Stor
             continue
         coded.append((article, mentions))
         records.extend(mention_record(m) for m in mentions)
-        result.articles_coded += 1
+        if action == "update":
+            result.articles_updated += 1
+        else:
+            result.articles_coded += 1
         result.mentions += len(mentions)
-    if store is not None:
-        store.write_batch(result.run_id, coded, failures)
     result.failures.extend(failures)
-    if sink is not None:
-        sink(records)
-    if keep:
-        result.records.extend(records)
+    if store is not None:
+        result.seconds = time.perf_counter() - started
+        # only a re-coded update replaces the stored version: one that failed to code keeps it
+        updated = {a.id for a, _ in coded} & {a.id for a, action in plan if action == "update"}
+        store.write_batch(result.run_id, coded, failures, replaced=updated, stats=result.stats())
+    return records
+
+
+def _plan(articles: Sequence[Article], seen: _Seen, stored: Mapping[str, Version],
+          stored_texts: Mapping[str, str], on_change: OnChange, result: RunResult,
+          failures: list[Failure]) -> list[tuple[Article, str]]:
+    """Each article to code ("code", "update") or to answer from the store ("reuse"); skipped
+    and ambiguous ones are counted or become failures here."""
+    plan: list[tuple[Article, str]] = []
+    for article in articles:
+        again = article.id in seen.articles
+        decision = decide(article, seen.articles, seen.texts, stored, stored_texts, on_change)
+        if decision.action == "ambiguous":  # one id, two texts in one run: never pick silently
+            failures.append(Failure(article.origin or article.id, "validate",
+                                    f"id {article.id!r} is already used by a different article "
+                                    f"({decision.other}); give each article its own id", "id",
+                                    article.id))
+            continue
+        if decision.action == "same_text":
+            result.articles_skipped += 1
+            result.articles_same_text += 1
+            log.info("%s: same text as article %r; not stored twice",
+                     article.origin or article.id, decision.other)
+            continue
+        seen.articles.setdefault(article.id, article)
+        seen.texts.setdefault(text_key(article.text), article.id)
+        if decision.action in ("code", "update"):
+            plan.append((article, decision.action))
+            continue
+        result.articles_skipped += 1
+        if decision.action == "keep":
+            log.info("%s: article %r changed; the stored version is kept (on_change='keep')",
+                     article.origin or article.id, article.id)
+        if not again:
+            plan.append((article, "reuse"))
+    return plan
+
+
+def _by_doc(records: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        grouped.setdefault(record["doc_id"], []).append(record)
+    return grouped
+
+
+def _reading(store: Store | None) -> AbstractContextManager[object]:
+    """One brief read of the store for a batch's lookups (nothing to hold without a store)."""
+    return store.connected() if store is not None else nullcontext()
 
 
 def read_and_code(paths: Sequence[str | Path], knowledge: Knowledge, *,
