@@ -22,7 +22,7 @@ import pyarrow as pa
 from polemos.errors import StoreError
 from polemos.identity import Version, text_key
 from polemos.model import Article, Failure, Mention, mention_record, stable_id
-from polemos.store_access import connect, lock_wait, process_is_gone, this_process
+from polemos.store_access import connect, damaged, lock_wait, process_is_gone, this_process
 
 DEFAULT_DB = "polemos.duckdb"
 _PARTY = "STRUCT(text VARCHAR, name VARCHAR, id VARCHAR, country VARCHAR, sector VARCHAR, patron VARCHAR)"
@@ -115,7 +115,7 @@ class Store:
         except BaseException as err:
             _close_quietly(con)
             if isinstance(err, duckdb.Error):
-                raise StoreError(_reason(err), str(self.path)) from None
+                raise StoreError(_damage(err) or _reason(err), str(self.path)) from None
             raise
         finally:
             self._con, self._writing = None, False
@@ -178,7 +178,9 @@ class Store:
                     return [], []
                 return [d[0] for d in cur.description], cur.fetchall()
             except duckdb.Error as err:
-                raise StoreError(_reason(err), str(self.path), "sql") from None
+                damaged = _damage(err)
+                raise StoreError(damaged or _reason(err), str(self.path),
+                                 None if damaged else "sql") from None
 
     def counts(self) -> dict[str, int]:
         with self.connected() as con:
@@ -319,6 +321,10 @@ def _reason(err: BaseException) -> str:
     """DuckDB's message, first line only (its later lines are hints for its own developers)."""
     text = str(err).strip()
     return text.splitlines()[0] if text else type(err).__name__
+
+
+def _damage(err: BaseException) -> str | None:
+    return damaged(_reason(err))
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:

@@ -48,6 +48,8 @@ def connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConne
             return duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as err:
             message = str(err).splitlines()[0] if str(err) else type(err).__name__
+            if damaged(message):
+                raise StoreError(damaged(message) or message, str(path)) from None
             if not any(mark in message for mark in _LOCKED):
                 raise StoreError(f"cannot open the store: {message}", str(path)) from None
             if time.monotonic() >= deadline:
@@ -57,6 +59,14 @@ def connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConne
                     str(path)) from None
         time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
         pause = min(pause * 2, 0.2)
+
+
+def damaged(reason: str) -> str | None:
+    """The message for a damaged file (DuckDB checks each block's checksum as it reads it)."""
+    if "Corrupt database file" not in reason:
+        return None
+    return (f"the store file is damaged ({reason}); restore it from a copy, or code the articles "
+            "again into a new store")
 
 
 def this_process() -> tuple[int, str]:
