@@ -268,8 +268,7 @@ def test_store_damaged_mid_file_is_a_store_error(tmp_path: Path) -> None:
             raw.seek(offset)
             raw.write(bytes(range(256)) * 16)
     for read_only in (True, False):
-        with pytest.raises(StoreError) as err:
-            with open_store(path, read_only=read_only) as store:
-                store.query("SELECT sum(length(text)) FROM articles")
+        with pytest.raises(StoreError) as err, open_store(path, read_only=read_only) as store:
+            store.query("SELECT sum(length(text)) FROM articles")
         assert str(err.value).startswith(f"{path}: the store file is damaged")
         assert "\n" not in str(err.value)
