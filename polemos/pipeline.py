@@ -298,7 +298,11 @@ def _run_batch(batch: list[Article | Failure], knowledge: Knowledge, store: Stor
         result.seconds = time.perf_counter() - started
         # only a re-coded update replaces the stored version: one that failed to code keeps it
         updated = {a.id for a, _ in coded} & {a.id for a, action in plan if action == "update"}
-        store.write_batch(result.run_id, coded, failures, replaced=updated, stats=result.stats())
+        taken = store.write_batch(result.run_id, coded, failures, replaced=updated,
+                                  stats=result.stats())
+        result.articles_coded -= len(taken)  # another writer stored them first (same ids)
+        result.articles_skipped += len(taken)
+        result.mentions -= sum(taken.values())
     return records
 
 

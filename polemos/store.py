@@ -189,26 +189,28 @@ class Store:
     # --- writing -----------------------------------------------------------------------------
     def write_batch(self, run_id: str, articles: Sequence[tuple[Article, Sequence[Mention]]],
                     failures: Sequence[Failure] = (), *, replaced: Collection[str] = (),
-                    stats: dict[str, int | float] | None = None) -> None:
+                    stats: dict[str, int | float] | None = None) -> dict[str, int]:
         """Store a batch in one transaction: its articles and their mentions, its failures, and
         the run's counts so far. Articles whose id is in ``replaced`` are updates: their old row
         and mentions go in the same transaction. An id another writer stored meanwhile is left
-        as that writer stored it."""
+        as that writer stored it, counted as skipped, not coded; returns those ids with their
+        number of mentions."""
         with self.connected(write=True) as con:
             try:
                 con.execute("BEGIN TRANSACTION")
-                _write_articles(con, run_id, articles, replaced)
+                taken = _write_articles(con, run_id, articles, replaced)
                 if failures:
                     con.executemany(
                         "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [[run_id, f.where, f.article_id, f.stage, f.field, f.reason, _now()]
                          for f in failures])
                 if stats is not None:
-                    _update_run(con, run_id, stats)
+                    _update_run(con, run_id, discount(stats, taken))
                 con.execute("COMMIT")
             except (duckdb.Error, UnicodeError) as err:
                 _rollback(con)
                 raise StoreError(f"cannot write batch: {_reason(err)}", str(self.path)) from None
+        return taken
 
     def start_run(self, run_id: str, version: str, config: dict[str, object]) -> None:
         """Record a run as ``running``, with this process's pid and host (see ``open_store``)."""
@@ -275,7 +277,9 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False,
 
 def _write_articles(con: duckdb.DuckDBPyConnection, run_id: str,
                     articles: Sequence[tuple[Article, Sequence[Mention]]],
-                    replaced: Collection[str]) -> None:
+                    replaced: Collection[str]) -> dict[str, int]:
+    """Insert the batch's articles and mentions; the ids another writer stored meanwhile (with
+    their number of mentions), which are left as they are."""
     if replaced:
         con.execute("DELETE FROM mentions WHERE list_contains(?, doc_id)", [list(replaced)])
         con.execute("DELETE FROM articles WHERE list_contains(?, id)", [list(replaced)])
@@ -284,7 +288,7 @@ def _write_articles(con: duckdb.DuckDBPyConnection, run_id: str,
                                        [ids]).fetchall()} if ids else set()
     fresh = [(a, ms) for a, ms in articles if a.id not in taken]
     if not fresh:
-        return
+        return {a.id: len(ms) for a, ms in articles}
     con.executemany(
         f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES "
         f"({', '.join('?' for _ in _ARTICLE_COLUMNS)})",
@@ -294,6 +298,16 @@ def _write_articles(con: duckdb.DuckDBPyConnection, run_id: str,
     if records:
         batch = _mentions_table(records)  # noqa: F841 - DuckDB reads it by name
         con.execute("INSERT OR IGNORE INTO mentions SELECT * FROM batch")
+    return {a.id: len(ms) for a, ms in articles if a.id in taken}
+
+
+def discount(stats: dict[str, int | float], taken: dict[str, int]) -> dict[str, int | float]:
+    """A run's counts when another writer stored ``taken`` first: skipped, not coded by this run."""
+    if not taken:
+        return stats
+    return {**stats, "articles_coded": stats.get("articles_coded", 0) - len(taken),
+            "articles_skipped": stats.get("articles_skipped", 0) + len(taken),
+            "mentions": stats.get("mentions", 0) - sum(taken.values())}
 
 
 def _update_run(con: duckdb.DuckDBPyConnection, run_id: str, stats: dict[str, int | float]) -> None:
