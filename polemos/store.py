@@ -246,6 +246,8 @@ class Store:
                                "jsonl": "FORMAT json"}[fmt]
                     con.execute(f"COPY {table} TO '{target}' ({options})")
             except (duckdb.Error, OSError) as err:
+                if _damage(err):  # the store's fault, not the output's
+                    raise StoreError(_damage(err) or "", str(self.path)) from None
                 raise StoreError(f"cannot write {fmt}: {_reason(err)}", str(path), "output") from None
         return n
 
