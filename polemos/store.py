@@ -288,9 +288,16 @@ def _write_articles(con: duckdb.DuckDBPyConnection, run_id: str,
     ids = [a.id for a, _ in articles]
     taken = {r[0] for r in con.execute("SELECT id FROM articles WHERE list_contains(?, id)",
                                        [ids]).fetchall()} if ids else set()
-    fresh = [(a, ms) for a, ms in articles if a.id not in taken]
+    fresh: list[tuple[Article, Sequence[Mention]]] = []
+    dropped: dict[str, int] = {}
+    for article, ms in articles:  # an id stored meanwhile, or twice in this batch: the first stays
+        if article.id in taken:
+            dropped[article.id] = dropped.get(article.id, 0) + len(ms)
+        else:
+            fresh.append((article, ms))
+            taken.add(article.id)
     if not fresh:
-        return {a.id: len(ms) for a, ms in articles}
+        return dropped
     con.executemany(
         f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES "
         f"({', '.join('?' for _ in _ARTICLE_COLUMNS)})",
@@ -300,7 +307,7 @@ def _write_articles(con: duckdb.DuckDBPyConnection, run_id: str,
     if records:
         batch = _mentions_table(records)  # noqa: F841 - DuckDB reads it by name
         con.execute("INSERT OR IGNORE INTO mentions SELECT * FROM batch")
-    return {a.id: len(ms) for a, ms in articles if a.id in taken}
+    return dropped
 
 
 def discount(stats: dict[str, int | float], taken: dict[str, int]) -> dict[str, int | float]:
