@@ -264,9 +264,16 @@ def _run_batch(batch: list[Article | Failure], knowledge: Knowledge, store: Stor
                result: RunResult, seen: _Seen, on_change: OnChange,
                started: float) -> list[dict[str, Any]]:
     """Decide, code and commit one batch; the batch's schema-v1 records in input order."""
-    articles = [x for x in batch if isinstance(x, Article)]
     failures = [x for x in batch if isinstance(x, Failure)]
-    result.articles_read += len(articles)
+    articles = []
+    for item in batch:
+        if isinstance(item, Article):
+            result.articles_read += 1
+            problem = _unstorable(item)
+            if problem is None:
+                articles.append(item)
+            else:
+                failures.append(problem)
     with _reading(store):
         stored, stored_texts = store.lookup(articles) if store is not None else ({}, {})
         plan = _plan(articles, seen, stored, stored_texts, on_change, result, failures)
@@ -304,6 +311,22 @@ def _run_batch(batch: list[Article | Failure], knowledge: Knowledge, store: Stor
         result.articles_skipped += len(taken)
         result.mentions -= sum(taken.values())
     return records
+
+
+def _unstorable(article: Article) -> Failure | None:
+    """A failure for an article whose fields are not valid Unicode (a lone surrogate such as
+    JSON's "\\ud800"): no store or output can hold it, and it must not take its batch down."""
+    for name in ("id", "text", "title", "source", "url", "origin"):
+        value = getattr(article, name)
+        try:
+            if value is not None:
+                value.encode("utf-8")
+        except UnicodeEncodeError as err:
+            where = (article.origin or "<input>").encode("utf-8", "backslashreplace").decode()
+            return Failure(where, "validate",
+                           f"character {err.start} is a lone surrogate U+{ord(value[err.start]):04X} "
+                           "(not valid Unicode text)", name, None if name == "id" else article.id)
+    return None
 
 
 def _plan(articles: Sequence[Article], seen: _Seen, stored: Mapping[str, Version],

@@ -202,8 +202,8 @@ class Store:
                 if failures:
                     con.executemany(
                         "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [[run_id, f.where, f.article_id, f.stage, f.field, f.reason, _now()]
-                         for f in failures])
+                        [[run_id, *map(_storable, (f.where, f.article_id, f.stage, f.field,
+                                                    f.reason)), _now()] for f in failures])
                 if stats is not None:
                     _update_run(con, run_id, discount(stats, taken))
                 con.execute("COMMIT")
@@ -317,6 +317,12 @@ def discount(stats: dict[str, int | float], taken: dict[str, int]) -> dict[str, 
     return {**stats, "articles_coded": stats.get("articles_coded", 0) - len(taken),
             "articles_skipped": stats.get("articles_skipped", 0) + len(taken),
             "mentions": stats.get("mentions", 0) - sum(taken.values())}
+
+
+def _storable(value: str | None) -> str | None:
+    """Text DuckDB can hold: a lone surrogate (an undecodable file name, JSON's "\\ud800") is
+    written as its escape, so a failure about it is recorded rather than failing the batch."""
+    return None if value is None else value.encode("utf-8", "backslashreplace").decode()
 
 
 def _update_run(con: duckdb.DuckDBPyConnection, run_id: str, stats: dict[str, int | float]) -> None:

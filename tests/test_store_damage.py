@@ -149,3 +149,17 @@ def test_store_damage_full_disk_is_one_line(tmp_path: Path) -> None:
                              "--table", "articles", "-o", str(out), "--db", str(big)],
                             capture_output=True, text=True, preexec_fn=_full_disk, timeout=120)
     _assert_one_line(export.returncode, export.stderr, out, "File too large")
+
+
+def test_store_damage_lone_surrogate_fails_one_article_not_the_batch(tmp_path: Path,
+                                                                      knowledge) -> None:  # noqa: ARG001
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "bad", "date": "2024-05-01", "text": "Rebels \\ud800 attacked Goma."}\n'
+                    '{"id": "good", "date": "2024-05-01", "text": "Rebels attacked an army post."}\n')
+    db = tmp_path / "s.duckdb"
+    result = CliRunner().invoke(cli, ["code", str(feed), "--db", str(db)])
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert f"{feed}:1: text: " in result.stderr
+    with open_store(db, read_only=True) as store:
+        assert store.query("SELECT id FROM articles")[1] == [("good",)]
+        assert store.query('SELECT "where", field FROM failures')[1] == [(f"{feed}:1", "text")]
