@@ -19,16 +19,17 @@ PLACES = ("Goma", "Aleppo", "Mosul", "Kharkiv", "Gao", "Kandahar", "Mogadishu", 
 
 
 def _news(folder: Path) -> Path:
-    """20 short articles: 14 .txt files and a JSON Lines feed of 6, each with its own events."""
+    """30 short articles: 20 .txt files and a JSON Lines feed of 10, each with its own events:
+    enough work left for five kills however fast the machine codes."""
     folder.mkdir()
-    for i in range(14):
+    for i in range(20):
         place = PLACES[i % len(PLACES)]
         (folder / f"t{i:02d}.txt").write_text(
-            f"date 2024-05-{i + 1:02d}\nRebels attacked an army post near {place} on Monday, "
+            f"date 2024-05-{i % 28 + 1:02d}\nRebels attacked an army post near {place} on Monday, "
             f"killing {i + 2} soldiers, officials said. The army shelled rebel positions in "
             f"response. Police arrested {i + 3} suspects in {place} on Tuesday.\n")
     with open(folder / "feed.jsonl", "w") as feed:
-        for i in range(6):
+        for i in range(10):
             place = PLACES[(i + 4) % len(PLACES)]
             feed.write(json.dumps({"id": f"j{i}", "date": f"2024-06-{i + 1:02d}", "text":
                                    f"Militants bombed a market in {place}, wounding {i + 5} people. "
@@ -41,7 +42,7 @@ def test_kill_five_random_kills_lose_and_duplicate_nothing(tmp_path: Path, knowl
     clean = code_articles(read_paths([news]), knowledge)  # one clean run, nothing stored
     want_articles = {a.id for a in read_paths([news])}
     want_mentions = {r["id"] for r in clean.records}
-    assert len(want_articles) == 20 and not clean.failures and want_mentions
+    assert len(want_articles) == 30 and not clean.failures and want_mentions
 
     db = tmp_path / "s.duckdb"
     done = subprocess.run([sys.executable, str(DRIVER), str(news), str(db), "12", "5"],
@@ -61,4 +62,4 @@ def test_kill_five_random_kills_lose_and_duplicate_nothing(tmp_path: Path, knowl
     assert sorted(mentions) == sorted(want_mentions)          # the same mentions as a clean run
     assert statuses.count("interrupted") == 5 and statuses[-1] == "done"
     assert "running" not in statuses
-    assert read == 20  # each article counted as coded by exactly one run, killed or not
+    assert read == 30  # each article counted as coded by exactly one run, killed or not
