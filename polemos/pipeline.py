@@ -239,6 +239,9 @@ def code_articles(items: Iterable[Article | Failure], knowledge: Knowledge, *,
                 result.records.extend(records)
             if progress is not None:
                 progress(sum(isinstance(x, Article) for x in batch), result.mentions)
+    except KeyboardInterrupt:  # Ctrl-C: the committed batches stay, a re-run goes on from them
+        _finish_run(store, result, started, "interrupted", quiet=True)
+        raise
     except BaseException:
         _finish_run(store, result, started, "failed", quiet=True)
         raise

@@ -75,7 +75,8 @@ class Store:
     """A Polemos store (one DuckDB file); use as a context manager or call ``close``.
 
     Each call opens the file, does its work and lets go, unless it runs inside ``connected()``,
-    which holds one connection for several calls.
+    which holds one connection for several calls. Give each thread its own Store (they then
+    take turns at the file like processes do).
     """
 
     def __init__(self, path: Path, *, read_only: bool = False, wait: float | None = None) -> None:

@@ -19,7 +19,9 @@ import duckdb
 from polemos.errors import StoreError
 
 DEFAULT_WAIT = 10.0  # seconds: longer than any one batch's write, short enough to tell a user
-_LOCKED = ("Could not set lock", "Conflicting lock")
+# Another process holds the file; or, in this process, another thread holds it in the other mode
+# (DuckDB keeps one database per file and process, opened read-only or read-write).
+_LOCKED = ("Could not set lock", "Conflicting lock", "with a different configuration")
 
 
 def lock_wait(wait: float | None = None) -> float:

@@ -272,3 +272,23 @@ def test_store_damaged_mid_file_is_a_store_error(tmp_path: Path) -> None:
             store.query("SELECT sum(length(text)) FROM articles")
         assert str(err.value).startswith(f"{path}: the store file is damaged")
         assert "\n" not in str(err.value)
+
+
+def test_store_a_thread_waits_for_another_threads_write(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "s.duckdb"
+    store = open_store(path)
+    held = threading.Event()
+
+    def write() -> None:
+        with store.connected(write=True):
+            held.set()
+            time.sleep(0.5)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    held.wait(10)
+    with open_store(path, read_only=True, wait=10) as reader:  # same process, the other mode
+        assert reader.counts()["articles"] == 0
+    writer.join()
