@@ -64,6 +64,12 @@ def _db_option(f: Any) -> Any:
                         help="DuckDB store (default $POLEMOS_DB, else ./polemos.duckdb).")(f)
 
 
+def _wait_option(f: Any) -> Any:
+    return click.option("--wait", "wait", type=click.FloatRange(0), metavar="SECONDS",
+                        help="While another process has the store open, wait this long for it "
+                        "(default $POLEMOS_LOCK_WAIT, else 10), then exit 2 saying it is busy.")(f)
+
+
 def _kb_option(f: Any) -> Any:
     return click.option("--kb", "kb_dirs", multiple=True, type=click.Path(exists=True,
                         file_okay=False), help="Folder of your own YAML knowledge, layered over ours "
@@ -145,9 +151,12 @@ def _writer(out: IO[str], path: str) -> Any:
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1),
               help="Articles per committed batch.")
 @click.option("-v", "--verbose", is_flag=True, help="One progress line per batch on stderr.")
+@_wait_option
+@click.option("--no-update", is_flag=True, help="Keep the stored version of an article whose "
+              "text or date changed (default: re-code it and replace its mentions).")
 def code(paths: tuple[str, ...], default_date: str | None, fmt: str, db: str | None,
          no_db: bool, output: str, kb_dirs: tuple[str, ...], batch_size: int,
-         verbose: bool) -> None:
+         verbose: bool, wait: float | None, no_update: bool) -> None:
     """Code articles into event mentions (schema v1).
 
     PATHS are .txt, .jsonl/.json, .csv or .html files, folders of them, or - for stdin.
@@ -169,7 +178,7 @@ def code(paths: tuple[str, ...], default_date: str | None, fmt: str, db: str | N
             printed += len(records)
 
         knowledge = polemos.get_knowledge(kb_dirs).load_all()  # bad knowledge: exit 2 now
-        store = None if no_db else polemos.open_store(db)
+        store = None if no_db else polemos.open_store(db, wait=wait)
         streaming = fmt == "jsonl"
         with ProgressReporter("coding", verbose=verbose) as progress:
             try:
@@ -177,7 +186,8 @@ def code(paths: tuple[str, ...], default_date: str | None, fmt: str, db: str | N
                                             store=store, batch_size=batch_size,
                                             progress=progress.advance,
                                             sink=sink if streaming else None,
-                                            keep_records=not streaming)
+                                            keep_records=not streaming,
+                                            on_change="keep" if no_update else "update")
             finally:
                 if store is not None:
                     store.close()
@@ -217,14 +227,15 @@ def _finish(failures: list[Failure], summary: str, notices: list[Notice] | None 
               help=f"The demo's own store: ./{DEMO_DB} unless given; never your own store "
               "(./polemos.duckdb, $POLEMOS_DB).")
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
-def demo(db: str, fmt: str) -> None:
+@_wait_option
+def demo(db: str, fmt: str, wait: float | None) -> None:
     """Code the bundled sample articles into the demo's own store and print their events."""
     import polemos
     from polemos.console import ProgressReporter, count, write_records
 
     with _errors_exit():
         knowledge = polemos.get_knowledge().load_all()
-        with polemos.open_store(db) as store, ProgressReporter("demo") as progress:
+        with polemos.open_store(db, wait=wait) as store, ProgressReporter("demo") as progress:
             result = polemos.code_paths([polemos.sample_articles_path()], knowledge=knowledge,
                                         store=store, progress=progress.advance)
         write_records(result.records, fmt, sys.stdout)  # a re-run prints the stored events again
@@ -239,12 +250,13 @@ def demo(db: str, fmt: str) -> None:
 @click.argument("sql")
 @_db_option
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
-def query(sql: str, db: str | None, fmt: str) -> None:
+@_wait_option
+def query(sql: str, db: str | None, fmt: str, wait: float | None) -> None:
     """Run SQL on the store. Example: polemos query "SELECT * FROM mentions LIMIT 5" """
     import polemos
     from polemos.console import write_rows
 
-    with _errors_exit(), polemos.open_store(db, read_only=True) as store:
+    with _errors_exit(), polemos.open_store(db, read_only=True, wait=wait) as store:
         columns, rows = store.query(sql)
         write_rows(columns, rows, fmt, sys.stdout)
 
@@ -256,14 +268,15 @@ def query(sql: str, db: str | None, fmt: str) -> None:
 @click.option("--table", default="mentions", show_default=True,
               type=click.Choice(["mentions", "articles", "failures", "runs"]))
 @_db_option
-def export(fmt: str, output: str, table: str, db: str | None) -> None:
+@_wait_option
+def export(fmt: str, output: str, table: str, db: str | None, wait: float | None) -> None:
     """Export a table of the store to Parquet, CSV or JSON Lines."""
     import polemos
     from polemos.console import count
 
     if output == "-" and fmt == "parquet" and sys.stdout.isatty():
         raise click.UsageError("parquet is binary: give -o FILE, or send stdout into a pipe or file")
-    with _errors_exit(), polemos.open_store(db, read_only=True) as store:
+    with _errors_exit(), polemos.open_store(db, read_only=True, wait=wait) as store:
         n = _export_to_stdout(store, fmt, table) if output == "-" else \
             store.export(Path(output), fmt, table)
     _echo_err(f"polemos: {count(n, 'row')} of {table} → {'stdout' if output == '-' else output}")

@@ -21,12 +21,12 @@ def count(n: int, noun: str) -> str:
 
 
 # What each count of RunResult.stats() says about articles, in order. A count another part of the
-# driver adds (updated, duplicate) is one more line here; counts a run does not report are left out.
+# driver adds is one more line here; counts a run does not report are left out.
 _ARTICLE_COUNTS = (
     ("articles_coded", "coded"),
     ("articles_updated", "updated"),
     ("articles_skipped", "already stored"),
-    ("articles_duplicate", "duplicated in the input"),
+    ("articles_same_text", "of them the same text as another article"),
 )
 
 

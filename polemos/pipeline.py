@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from polemos.errors import PolemosError
+from polemos.errors import PolemosError, StoreError
 from polemos.extract.attachment import attached_times, time_heads
 from polemos.extract.events import extract_mentions
 from polemos.extract.numbers import find_casualties, tells_attacker_death, with_story_deaths
+from polemos.identity import OnChange, Version, decide, text_key
 from polemos.model import (
     Actor,
     Article,
@@ -159,7 +161,13 @@ def time_expressions(article: Article) -> list[TimeExpr]:
 @dataclass
 class RunResult:
     """What a run did: counts, failures, notices, and (when kept) the schema-v1 records in input
-    order. Notices (a file skipped, an article with no date) are for the user, not failures."""
+    order. Notices (a file skipped, an article with no date, a text already stored under another
+    id) are for the user, not failures.
+
+    Each article read is counted once: coded (new), updated (a stored id with a new text or
+    date, re-coded), skipped (already stored, kept by ``on_change="keep"``, or the same text as
+    another article: ``articles_same_text`` of them), or failed.
+    """
 
     run_id: str
     records: list[dict[str, Any]] = field(default_factory=list)
@@ -167,12 +175,15 @@ class RunResult:
     notices: list[Notice] = field(default_factory=list)
     articles_read: int = 0
     articles_coded: int = 0
+    articles_updated: int = 0
     articles_skipped: int = 0
+    articles_same_text: int = 0
     mentions: int = 0
     seconds: float = 0.0
 
     def stats(self) -> dict[str, int | float]:
         return {"articles_read": self.articles_read, "articles_coded": self.articles_coded,
+                "articles_updated": self.articles_updated,
                 "articles_skipped": self.articles_skipped, "mentions": self.mentions,
                 "failures": len(self.failures), "seconds": round(self.seconds, 3)}
 
@@ -195,15 +206,26 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
+@dataclass
+class _Seen:
+    """What this run has accepted so far: articles by id, and ids by text key."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+
 def code_articles(items: Iterable[Item], knowledge: Knowledge, *,
                   store: Store | None = None, batch_size: int = 32,
                   progress: Progress | None = None, sink: Sink | None = None,
-                  keep_records: bool = True) -> RunResult:
+                  keep_records: bool = True, on_change: OnChange = "update") -> RunResult:
     """Code a stream of articles (and pass on read failures and notices), committing each batch to
     ``store``.
 
-    Articles whose id the store already holds are not coded again; their stored mentions are
-    returned as they were. One article that fails is recorded with its reason; the run goes on.
+    Articles the store already holds unchanged are not coded again; their stored mentions are
+    returned as they were. A stored id whose text or date changed is re-coded and its mentions
+    replaced (``on_change="keep"`` keeps the stored version instead); a text already stored under
+    another id is skipped. One article that fails is recorded with its reason; the run goes on.
+    DOCS: docs/schema.md (articles)
     """
     from polemos import __version__
 
@@ -212,48 +234,66 @@ def code_articles(items: Iterable[Item], knowledge: Knowledge, *,
     result = RunResult(run_id)
     if store is not None:
         store.start_run(run_id, __version__, knowledge.config())
-    seen: dict[str, Article] = {}
-    status = "failed"
+    seen = _Seen()
     try:
         for batch in _batches(items, batch_size):
-            _run_batch(batch, knowledge, store, result, seen, sink, keep_records)
+            records = _run_batch(batch, knowledge, store, result, seen, on_change, started)
+            if sink is not None:
+                sink(records)
+            if keep_records:
+                result.records.extend(records)
             if progress is not None:
                 progress(sum(isinstance(x, Article) for x in batch), result.mentions)
-        status = "done"
-    finally:
-        result.seconds = time.perf_counter() - started
-        if store is not None:
-            store.finish_run(run_id, result.stats(), status)
+    except KeyboardInterrupt:  # Ctrl-C: the committed batches stay, a re-run goes on from them
+        _finish_run(store, result, started, "interrupted", quiet=True)
+        raise
+    except BaseException:
+        _finish_run(store, result, started, "failed", quiet=True)
+        raise
+    _finish_run(store, result, started, "done")
     return result
 
 
+def _finish_run(store: Store | None, result: RunResult, started: float, status: str, *,
+                quiet: bool = False) -> None:
+    result.seconds = time.perf_counter() - started
+    if store is None:
+        return
+    try:
+        store.finish_run(result.run_id, result.stats(), status)
+    except StoreError:
+        if not quiet:
+            raise
+        # already failing (often for the same reason: a full disk, a lost file); the first error
+        # is the one to report, and the next writer marks this run interrupted
+
+
 def _run_batch(batch: list[Item], knowledge: Knowledge, store: Store | None,
-               result: RunResult, seen: dict[str, Article], sink: Sink | None, keep: bool) -> None:
-    articles = [x for x in batch if isinstance(x, Article)]
+               result: RunResult, seen: _Seen, on_change: OnChange,
+               started: float) -> list[dict[str, Any]]:
+    """Decide, code and commit one batch; the batch's schema-v1 records in input order."""
     failures = [x for x in batch if isinstance(x, Failure)]
     result.notices.extend(_notices(batch))
-    result.articles_read += len(articles)
-    stored = store.stored_hashes([a.id for a in articles]) if store is not None else {}
+    articles = []
+    for item in batch:
+        if isinstance(item, Article):
+            result.articles_read += 1
+            problem = _unstorable(item)
+            if problem is None:
+                articles.append(item)
+            else:
+                failures.append(problem)
+    with _reading(store):
+        stored, stored_texts = store.lookup(articles) if store is not None else ({}, {})
+        plan = _plan(articles, seen, stored, stored_texts, on_change, result, failures)
+        reused = [a.id for a, action in plan if action == "reuse"]
+        old = _by_doc(store.mention_records(reused)) if store is not None and reused else {}
     coded: list[tuple[Article, list[Mention]]] = []
     records: list[dict[str, Any]] = []
-    for article in articles:
-        first = seen.get(article.id)
-        known = stored.get(article.id)
-        if (first is not None and first.content_hash != article.content_hash) or (
-                first is None and known is not None and known != article.content_hash):
-            # one id, two texts: never collapse two articles into one, never overwrite silently
-            where = first.origin if first is not None else "the store"
-            failures.append(Failure(article.origin or article.id, "validate",
-                                    f"id {article.id!r} is already used by a different article "
-                                    f"({where}); give each article its own id", "id", article.id))
+    for article, action in plan:
+        if action == "reuse":
+            records.extend(old.get(article.id, []))
             continue
-        if first is not None or known is not None:
-            result.articles_skipped += 1
-            if first is None and store is not None:
-                records.extend(store.mention_records([article.id]))
-            seen.setdefault(article.id, article)
-            continue
-        seen[article.id] = article
         try:
             mentions = code_article(article, knowledge)
         except PolemosError:
@@ -264,15 +304,86 @@ def _run_batch(batch: list[Item], knowledge: Knowledge, store: Store | None,
             continue
         coded.append((article, mentions))
         records.extend(mention_record(m) for m in mentions)
-        result.articles_coded += 1
+        if action == "update":
+            result.articles_updated += 1
+        else:
+            result.articles_coded += 1
         result.mentions += len(mentions)
-    if store is not None:
-        store.write_batch(result.run_id, coded, failures)
     result.failures.extend(failures)
-    if sink is not None:
-        sink(records)
-    if keep:
-        result.records.extend(records)
+    if store is not None:
+        result.seconds = time.perf_counter() - started
+        # only a re-coded update replaces the stored version: one that failed to code keeps it
+        updated = {a.id for a, _ in coded} & {a.id for a, action in plan if action == "update"}
+        taken = store.write_batch(result.run_id, coded, failures, replaced=updated,
+                                  stats=result.stats())
+        result.articles_coded -= len(taken)  # another writer stored them first (same ids)
+        result.articles_skipped += len(taken)
+        result.mentions -= sum(taken.values())
+    return records
+
+
+def _unstorable(article: Article) -> Failure | None:
+    """A failure for an article whose fields are not valid Unicode (a lone surrogate such as
+    JSON's "\\ud800"): no store or output can hold it, and it must not take its batch down."""
+    for name in ("id", "text", "title", "source", "url", "origin"):
+        value = getattr(article, name)
+        try:
+            if value is not None:
+                value.encode("utf-8")
+        except UnicodeEncodeError as err:
+            where = (article.origin or "<input>").encode("utf-8", "backslashreplace").decode()
+            return Failure(where, "validate",
+                           f"character {err.start} is a lone surrogate U+{ord(value[err.start]):04X} "
+                           "(not valid Unicode text)", name, None if name == "id" else article.id)
+    return None
+
+
+def _plan(articles: Sequence[Article], seen: _Seen, stored: Mapping[str, Version],
+          stored_texts: Mapping[str, str], on_change: OnChange, result: RunResult,
+          failures: list[Failure]) -> list[tuple[Article, str]]:
+    """Each article to code ("code", "update") or to answer from the store ("reuse"); skipped
+    and ambiguous ones are counted or become failures here."""
+    plan: list[tuple[Article, str]] = []
+    for article in articles:
+        again = article.id in seen.articles
+        decision = decide(article, seen.articles, seen.texts, stored, stored_texts, on_change)
+        if decision.action == "ambiguous":  # one id, two texts in one run: never pick silently
+            failures.append(Failure(article.origin or article.id, "validate",
+                                    f"id {article.id!r} is already used by a different article "
+                                    f"({decision.other}); give each article its own id", "id",
+                                    article.id))
+            continue
+        if decision.action == "same_text":
+            result.articles_skipped += 1
+            result.articles_same_text += 1
+            result.notices.append(Notice(article.origin or article.id,
+                                         f"same text as article {decision.other!r}; not stored twice"))
+            continue
+        seen.articles.setdefault(article.id, article)
+        seen.texts.setdefault(text_key(article.text), article.id)
+        if decision.action in ("code", "update"):
+            plan.append((article, decision.action))
+            continue
+        result.articles_skipped += 1
+        if decision.action == "keep":
+            result.notices.append(Notice(article.origin or article.id,
+                                         f"article {article.id!r} changed; the stored version is kept "
+                                         "(--no-update)"))
+        if not again:
+            plan.append((article, "reuse"))
+    return plan
+
+
+def _by_doc(records: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        grouped.setdefault(record["doc_id"], []).append(record)
+    return grouped
+
+
+def _reading(store: Store | None) -> AbstractContextManager[object]:
+    """One brief read of the store for a batch's lookups (nothing to hold without a store)."""
+    return store.connected() if store is not None else nullcontext()
 
 
 def _notices(batch: list[Item]) -> Iterator[Notice]:

@@ -1,7 +1,9 @@
-"""The DuckDB store: articles, mentions (schema v1), failures and runs; upserts and exports.
+"""The DuckDB store: articles, mentions (schema v1), failures and runs; batches and exports.
 
 Each batch of articles is written in one transaction, so a run killed at any moment leaves a
-consistent store, and a re-run skips the articles already stored (keyed by id) and goes on.
+consistent store, and a re-run skips the articles already stored and goes on. The file is held
+only for a moment at a time (one lookup, one batch; ``store_access``), so readers and other
+writers take turns with a long coding run instead of being locked out for its whole length.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +20,9 @@ import duckdb
 import pyarrow as pa
 
 from polemos.errors import StoreError
-from polemos.model import Article, Failure, Mention, mention_record
+from polemos.identity import Version, text_key
+from polemos.model import Article, Failure, Mention, mention_record, stable_id
+from polemos.store_access import connect, damaged, lock_wait, process_is_gone, this_process
 
 DEFAULT_DB = "polemos.duckdb"
 _PARTY = "STRUCT(text VARCHAR, name VARCHAR, id VARCHAR, country VARCHAR, sector VARCHAR, patron VARCHAR)"
@@ -26,7 +31,8 @@ _PLACE = ("STRUCT(name VARCHAR, lat DOUBLE, lon DOUBLE, geonames_id BIGINT, admi
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, content_hash VARCHAR, date DATE, title VARCHAR, source VARCHAR,
-    url VARCHAR, text VARCHAR, origin VARCHAR, run_id VARCHAR, n_mentions INTEGER);
+    url VARCHAR, text VARCHAR, origin VARCHAR, run_id VARCHAR, n_mentions INTEGER,
+    text_key VARCHAR);
 CREATE TABLE IF NOT EXISTS mentions (
     id VARCHAR PRIMARY KEY, schema INTEGER, doc_id VARCHAR, sentence_index INTEGER, text VARCHAR,
     trigger STRUCT(text VARCHAR, start INTEGER, "end" INTEGER), published DATE, date VARCHAR,
@@ -41,9 +47,18 @@ CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR PRIMARY KEY, version VARCHAR, config_hash VARCHAR, config VARCHAR,
     started TIMESTAMP, finished TIMESTAMP, status VARCHAR, articles_read INTEGER,
     articles_coded INTEGER, articles_skipped INTEGER, mentions INTEGER, failures INTEGER,
-    seconds DOUBLE);
+    seconds DOUBLE, articles_updated INTEGER, pid INTEGER, host VARCHAR);
 """
+# Columns added after a table's first release: a store made by an older Polemos gains them.
+_ADDED = ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS text_key VARCHAR;"
+          "ALTER TABLE runs ADD COLUMN IF NOT EXISTS articles_updated INTEGER;"
+          "ALTER TABLE runs ADD COLUMN IF NOT EXISTS pid INTEGER;"
+          "ALTER TABLE runs ADD COLUMN IF NOT EXISTS host VARCHAR;")
 TABLES = ("articles", "mentions", "failures", "runs")
+_ARTICLE_COLUMNS = ("id", "content_hash", "date", "title", "source", "url", "text", "origin",
+                    "run_id", "n_mentions", "text_key")
+_STAT_COLUMNS = ("articles_read", "articles_coded", "articles_updated", "articles_skipped",
+                 "mentions", "failures", "seconds")
 _MENTION_COLUMNS = (
     "id", "schema", "doc_id", "sentence_index", "text", "trigger", "published", "date",
     "date_precision", "event_type", "mode", "context", "cameo", "quad_class", "intensity", "actors",
@@ -57,11 +72,19 @@ def default_db_path() -> Path:
 
 
 class Store:
-    """An open Polemos store (one DuckDB file); use as a context manager or call ``close``."""
+    """A Polemos store (one DuckDB file); use as a context manager or call ``close``.
 
-    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    Each call opens the file, does its work and lets go, unless it runs inside ``connected()``,
+    which holds one connection for several calls. Give each thread its own Store (they then
+    take turns at the file like processes do).
+    """
+
+    def __init__(self, path: Path, *, read_only: bool = False, wait: float | None = None) -> None:
         self.path = path
-        self.con = con
+        self.read_only = read_only
+        self.wait = lock_wait(wait)
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._writing = False
 
     def __enter__(self) -> Store:
         return self
@@ -70,15 +93,60 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        """Nothing stays open between calls; kept so ``with open_store(...)`` reads naturally."""
+
+    @contextmanager
+    def connected(self, *, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Hold the file for the calls inside this block (one lookup, one batch), then let go.
+
+        DuckDB errors inside become StoreError naming the file; so does a close that fails
+        (DuckDB writes its log into the file on close: a full disk shows here).
+        """
+        if self._con is not None:
+            if write and not self._writing:
+                raise StoreError("a write inside a read-only session", str(self.path))
+            yield self._con
+            return
+        if write and self.read_only:
+            raise StoreError("opened read-only; cannot write", str(self.path))
+        con = connect(self.path, read_only=not write, wait=self.wait)
+        self._con, self._writing = con, write
+        try:
+            yield con
+        except BaseException as err:
+            _close_quietly(con)
+            if isinstance(err, duckdb.Error):
+                raise StoreError(_damage(err) or _reason(err), str(self.path)) from None
+            raise
+        finally:
+            self._con, self._writing = None, False
+        try:
+            con.close()
+        except duckdb.Error as err:
+            raise StoreError(f"cannot save the store: {_reason(err)}", str(self.path)) from None
 
     # --- reading -----------------------------------------------------------------------------
+    def lookup(self, articles: Sequence[Article]) -> tuple[dict[str, Version], dict[str, str]]:
+        """What the store holds for these articles: the version of each id it has, and the id
+        holding each of their texts (by ``identity.text_key``)."""
+        if not articles:
+            return {}, {}
+        ids = [a.id for a in articles]
+        keys = [text_key(a.text) for a in articles]
+        with self.connected() as con:
+            rows = con.execute("SELECT id, content_hash, CAST(date AS VARCHAR) FROM articles "
+                               "WHERE list_contains(?, id)", [ids]).fetchall()
+            twins = con.execute("SELECT text_key, min(id) FROM articles "
+                                "WHERE list_contains(?, text_key) GROUP BY 1", [keys]).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}, {k: i for k, i in twins}
+
     def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """The content hash of each of these article ids that the store already holds."""
         if not ids:
             return {}
-        rows = self.con.execute("SELECT id, content_hash FROM articles WHERE list_contains(?, id)",
-                                [list(ids)]).fetchall()
+        with self.connected() as con:
+            rows = con.execute("SELECT id, content_hash FROM articles WHERE list_contains(?, id)",
+                               [list(ids)]).fetchall()
         return {r[0]: r[1] for r in rows}
 
     def stored_ids(self, ids: Sequence[str]) -> set[str]:
@@ -89,70 +157,76 @@ class Store:
         """Stored mentions of these articles as schema-v1 dicts, in document order."""
         if not doc_ids:
             return []
-        cur = self.con.execute(
-            f"SELECT {', '.join(_q(c) for c in _MENTION_COLUMNS)} FROM mentions "
-            "WHERE list_contains(?, doc_id) ORDER BY doc_id, sentence_index, trigger.start",
-            [list(doc_ids)])
-        names = [d[0] for d in cur.description]
-        return [_record_from_row(dict(zip(names, row, strict=True))) for row in cur.fetchall()]
+        with self.connected() as con:
+            cur = con.execute(
+                f"SELECT {', '.join(_q(c) for c in _MENTION_COLUMNS)} FROM mentions "
+                "WHERE list_contains(?, doc_id) ORDER BY doc_id, sentence_index, trigger.start",
+                [list(doc_ids)])
+            names = [d[0] for d in cur.description]
+            rows = cur.fetchall()
+        return [_record_from_row(dict(zip(names, row, strict=True))) for row in rows]
 
     def query(self, sql: str, params: Sequence[object] = ()) -> tuple[list[str], list[tuple]]:
         """Run SQL; the column names and rows. Raises StoreError with DuckDB's message."""
         if not sql.strip():
             raise StoreError("empty SQL (expected a query, e.g. SELECT * FROM mentions LIMIT 5)",
                              str(self.path), "sql")
-        try:
-            cur = self.con.execute(sql, list(params))
-            if cur is None or cur.description is None:
-                return [], []
-            return [d[0] for d in cur.description], cur.fetchall()
-        except duckdb.Error as err:
-            raise StoreError(str(err).splitlines()[0], str(self.path), "sql") from None
+        # a writable store runs SQL that may write; inside a session, on that session's connection
+        with self.connected(write=not self.read_only and self._con is None) as con:
+            try:
+                cur = con.execute(sql, list(params))
+                if cur is None or cur.description is None:
+                    return [], []
+                return [d[0] for d in cur.description], cur.fetchall()
+            except duckdb.Error as err:
+                damaged = _damage(err)
+                raise StoreError(damaged or _reason(err), str(self.path),
+                                 None if damaged else "sql") from None
 
     def counts(self) -> dict[str, int]:
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        with self.connected() as con:
+            return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
     # --- writing -----------------------------------------------------------------------------
     def write_batch(self, run_id: str, articles: Sequence[tuple[Article, Sequence[Mention]]],
-                    failures: Sequence[Failure] = ()) -> None:
-        """Store a batch in one transaction: its articles, their mentions, and failures."""
-        try:
-            self.con.execute("BEGIN TRANSACTION")
-            if articles:
-                self.con.executemany(
-                    "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [[a.id, a.content_hash, a.date, a.title, a.source, a.url, a.text, a.origin,
-                      run_id, len(ms)] for a, ms in articles])
-                records = [mention_record(m) for _, ms in articles for m in ms]
-                if records:
-                    batch = _mentions_table(records)  # noqa: F841 - DuckDB reads it by name
-                    self.con.execute("INSERT OR IGNORE INTO mentions SELECT * FROM batch")
-            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-            if failures:
-                self.con.executemany(
-                    "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [[run_id, f.where, f.article_id, f.stage, f.field, f.reason, now]
-                     for f in failures])
-            self.con.execute("COMMIT")
-        except duckdb.Error as err:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"cannot write batch: {str(err).splitlines()[0]}", str(self.path)) from None
+                    failures: Sequence[Failure] = (), *, replaced: Collection[str] = (),
+                    stats: dict[str, int | float] | None = None) -> dict[str, int]:
+        """Store a batch in one transaction: its articles and their mentions, its failures, and
+        the run's counts so far. Articles whose id is in ``replaced`` are updates: their old row
+        and mentions go in the same transaction. An id another writer stored meanwhile is left
+        as that writer stored it, counted as skipped, not coded; returns those ids with their
+        number of mentions."""
+        with self.connected(write=True) as con:
+            try:
+                con.execute("BEGIN TRANSACTION")
+                taken = _write_articles(con, run_id, articles, replaced)
+                if failures:
+                    con.executemany(
+                        "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [[run_id, *map(_storable, (f.where, f.article_id, f.stage, f.field,
+                                                    f.reason)), _now()] for f in failures])
+                if stats is not None:
+                    _update_run(con, run_id, discount(stats, taken))
+                con.execute("COMMIT")
+            except (duckdb.Error, UnicodeError) as err:
+                _rollback(con)
+                raise StoreError(f"cannot write batch: {_reason(err)}", str(self.path)) from None
+        return taken
 
     def start_run(self, run_id: str, version: str, config: dict[str, object]) -> None:
+        """Record a run as ``running``, with this process's pid and host (see ``open_store``)."""
         text = json.dumps(config, sort_keys=True)
-        from polemos.model import stable_id
-
-        self.con.execute("INSERT INTO runs (run_id, version, config_hash, config, started, status) "
-                         "VALUES (?, ?, ?, ?, ?, 'running')",
-                         [run_id, version, stable_id(text), text, _now()])
+        pid, host = this_process()
+        with self.connected(write=True) as con:
+            con.execute("INSERT INTO runs (run_id, version, config_hash, config, started, status, "
+                        "pid, host) VALUES (?, ?, ?, ?, ?, 'running', ?, ?)",
+                        [run_id, version, stable_id(text), text, _now(), pid, host])
 
     def finish_run(self, run_id: str, stats: dict[str, int | float], status: str = "done") -> None:
-        self.con.execute(
-            "UPDATE runs SET finished = ?, status = ?, articles_read = ?, articles_coded = ?, "
-            "articles_skipped = ?, mentions = ?, failures = ?, seconds = ? WHERE run_id = ?",
-            [_now(), status, stats.get("articles_read", 0), stats.get("articles_coded", 0),
-             stats.get("articles_skipped", 0), stats.get("mentions", 0), stats.get("failures", 0),
-             stats.get("seconds", 0.0), run_id])
+        with self.connected(write=True) as con:
+            _update_run(con, run_id, stats)
+            con.execute("UPDATE runs SET finished = ?, status = ? WHERE run_id = ?",
+                        [_now(), status, run_id])
 
     # --- export ------------------------------------------------------------------------------
     def export(self, path: Path, fmt: str, table: str = "mentions") -> int:
@@ -162,36 +236,135 @@ class Store:
                              str(self.path), "table")
         if fmt not in ("parquet", "csv", "jsonl"):
             raise StoreError(f"unknown format {fmt!r} (expected parquet, csv or jsonl)", None, "format")
-        n = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         target = str(path).replace("'", "''")
-        try:
-            if fmt == "csv" and table == "mentions":
-                _write_mentions_csv(self, path)  # the same columns as `polemos code --format csv`
-            else:
-                options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER",
-                           "jsonl": "FORMAT json"}[fmt]
-                self.con.execute(f"COPY {table} TO '{target}' ({options})")
-        except (duckdb.Error, OSError) as err:
-            raise StoreError(f"cannot write {fmt}: {str(err).splitlines()[0]}", str(path), "output") from None
+        with self.connected() as con:
+            n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            try:
+                if fmt == "csv" and table == "mentions":
+                    _write_mentions_csv(self, path)  # the same columns as `polemos code --format csv`
+                else:
+                    options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER",
+                               "jsonl": "FORMAT json"}[fmt]
+                    con.execute(f"COPY {table} TO '{target}' ({options})")
+            except (duckdb.Error, OSError) as err:
+                if _damage(err):  # the store's fault, not the output's
+                    raise StoreError(_damage(err) or "", str(self.path)) from None
+                raise StoreError(f"cannot write {fmt}: {_reason(err)}", str(path), "output") from None
         return n
 
 
-def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
+def open_store(path: str | Path | None = None, *, read_only: bool = False,
+               wait: float | None = None) -> Store:
     """Open (creating when needed) the DuckDB store at ``path`` (default: ``default_db_path()``).
 
-    Raises StoreError when the file is not a DuckDB database or is locked by another process.
+    A writer brings the tables up to date and marks ``interrupted`` every ``running`` run whose
+    process is gone (killed, or its machine restarted). ``wait`` is how long to wait for another
+    process that has the file (default ``$POLEMOS_LOCK_WAIT``, else 10 s).
+    Raises StoreError when the file is damaged, not a DuckDB database, cannot be written, or
+    stays busy. DOCS: docs/schema.md
     """
     target = Path(path) if path else default_db_path()
     if read_only and not target.exists():
         raise StoreError("no store here (create one with `polemos code` or `polemos demo`)",
                          str(target))
-    try:
-        con = duckdb.connect(str(target), read_only=read_only)
+    store = Store(target, read_only=read_only, wait=wait)
+    with store.connected(write=not read_only) as con:
         if not read_only:
-            con.execute(SCHEMA)
-    except duckdb.Error as err:
-        raise StoreError(f"cannot open the store: {str(err).splitlines()[0]}", str(target)) from None
-    return Store(target, con)
+            con.execute(SCHEMA + _ADDED)
+            _fill_text_keys(con)
+            _mark_interrupted(con)
+        else:
+            con.execute("SELECT count(*) FROM articles").fetchone()  # a damaged file fails here
+    return store
+
+
+def _write_articles(con: duckdb.DuckDBPyConnection, run_id: str,
+                    articles: Sequence[tuple[Article, Sequence[Mention]]],
+                    replaced: Collection[str]) -> dict[str, int]:
+    """Insert the batch's articles and mentions; the ids another writer stored meanwhile (with
+    their number of mentions), which are left as they are."""
+    if replaced:
+        con.execute("DELETE FROM mentions WHERE list_contains(?, doc_id)", [list(replaced)])
+        con.execute("DELETE FROM articles WHERE list_contains(?, id)", [list(replaced)])
+    ids = [a.id for a, _ in articles]
+    taken = {r[0] for r in con.execute("SELECT id FROM articles WHERE list_contains(?, id)",
+                                       [ids]).fetchall()} if ids else set()
+    fresh: list[tuple[Article, Sequence[Mention]]] = []
+    dropped: dict[str, int] = {}
+    for article, ms in articles:  # an id stored meanwhile, or twice in this batch: the first stays
+        if article.id in taken:
+            dropped[article.id] = dropped.get(article.id, 0) + len(ms)
+        else:
+            fresh.append((article, ms))
+            taken.add(article.id)
+    if not fresh:
+        return dropped
+    con.executemany(
+        f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES "
+        f"({', '.join('?' for _ in _ARTICLE_COLUMNS)})",
+        [[a.id, a.content_hash, a.date, a.title, a.source, a.url, a.text, a.origin, run_id,
+          len(ms), text_key(a.text)] for a, ms in fresh])
+    records = [mention_record(m) for _, ms in fresh for m in ms]
+    if records:
+        batch = _mentions_table(records)  # noqa: F841 - DuckDB reads it by name
+        con.execute("INSERT OR IGNORE INTO mentions SELECT * FROM batch")
+    return dropped
+
+
+def discount(stats: dict[str, int | float], taken: dict[str, int]) -> dict[str, int | float]:
+    """A run's counts when another writer stored ``taken`` first: skipped, not coded by this run."""
+    if not taken:
+        return stats
+    return {**stats, "articles_coded": stats.get("articles_coded", 0) - len(taken),
+            "articles_skipped": stats.get("articles_skipped", 0) + len(taken),
+            "mentions": stats.get("mentions", 0) - sum(taken.values())}
+
+
+def _storable(value: str | None) -> str | None:
+    """Text DuckDB can hold: a lone surrogate (an undecodable file name, JSON's "\\ud800") is
+    written as its escape, so a failure about it is recorded rather than failing the batch."""
+    return None if value is None else value.encode("utf-8", "backslashreplace").decode()
+
+
+def _update_run(con: duckdb.DuckDBPyConnection, run_id: str, stats: dict[str, int | float]) -> None:
+    con.execute(f"UPDATE runs SET {', '.join(f'{c} = ?' for c in _STAT_COLUMNS)} WHERE run_id = ?",
+                [*(stats.get(c, 0) for c in _STAT_COLUMNS), run_id])
+
+
+def _fill_text_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles stored by a Polemos before text keys existed get theirs (once)."""
+    rows = con.execute("SELECT id, text FROM articles WHERE text_key IS NULL").fetchall()
+    if rows:
+        con.executemany("UPDATE articles SET text_key = ? WHERE id = ?",
+                        [[text_key(text or ""), i] for i, text in rows])
+
+
+def _mark_interrupted(con: duckdb.DuckDBPyConnection) -> None:
+    """A ``running`` run whose process is gone will never finish: say so."""
+    rows = con.execute("SELECT run_id, pid, host, started FROM runs WHERE status = 'running'").fetchall()
+    gone = [run_id for run_id, pid, host, started in rows if process_is_gone(pid, host, started)]
+    if gone:
+        con.execute("UPDATE runs SET status = 'interrupted' WHERE list_contains(?, run_id)", [gone])
+
+
+def _reason(err: BaseException) -> str:
+    """DuckDB's message, first line only (its later lines are hints for its own developers)."""
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
+def _damage(err: BaseException) -> str | None:
+    return damaged(_reason(err))
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    with suppress(duckdb.Error):  # the failed statement may already have ended the transaction
+        con.execute("ROLLBACK")
+
+
+def _close_quietly(con: duckdb.DuckDBPyConnection) -> None:
+    with suppress(duckdb.Error):  # already failing: the first error is the one to report
+        con.close()
 
 
 def _now() -> dt.datetime:
@@ -205,7 +378,8 @@ def _q(column: str) -> str:
 def _write_mentions_csv(store: Store, path: Path) -> None:
     from polemos.output import CSV_COLUMNS, flat_mention, write_csv
 
-    ids = [r[0] for r in store.con.execute("SELECT DISTINCT doc_id FROM mentions ORDER BY 1").fetchall()]
+    _, rows = store.query("SELECT DISTINCT doc_id FROM mentions ORDER BY 1")
+    ids = [r[0] for r in rows]
     with open(path, "w", newline="", encoding="utf-8") as out:
         write_csv((flat_mention(r) for r in store.mention_records(ids)), out, CSV_COLUMNS)
 

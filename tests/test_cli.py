@@ -312,8 +312,15 @@ def test_cli_same_id_different_text_is_a_failure_not_a_merge(runner: CliRunner, 
     runner.invoke(cli, ["code", str(feed), "--db", db])
     other = tmp_path / "other.jsonl"
     other.write_text('{"id": "x", "text": "Troops withdrew from the town."}\n')
-    again = runner.invoke(cli, ["code", str(other), "--db", db])
-    assert again.exit_code == 1 and "already used by a different article (the store)" in again.stderr
+    kept = runner.invoke(cli, ["code", str(other), "--db", db, "--no-update"])
+    assert kept.exit_code == 0 and "0 articles coded, 1 already stored" in kept.stderr
+    again = runner.invoke(cli, ["code", str(other), "--db", db])  # across runs: an update (issue 12)
+    assert again.exit_code == 0 and "1 updated" in again.stderr
+    con = duckdb.connect(db, read_only=True)
+    assert con.execute("SELECT text FROM articles WHERE id = 'x'").fetchall() == [
+        ("Troops withdrew from the town.",)]
+    assert "ASSAULT" not in {t for (t,) in con.execute("SELECT event_type FROM mentions").fetchall()}
+    con.close()
 
 
 def test_cli_two_stdin_texts_get_two_ids(runner: CliRunner, tmp_path: Path) -> None:
