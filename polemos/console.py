@@ -26,7 +26,7 @@ _ARTICLE_COUNTS = (
     ("articles_coded", "coded"),
     ("articles_updated", "updated"),
     ("articles_skipped", "already stored"),
-    ("articles_same_text", "of them the same text as another article"),
+    ("articles_same_text", "the same text as another article"),
 )
 
 
@@ -39,9 +39,10 @@ def run_summary(stats: Mapping[str, int | float], printed: int, *, stored: bool,
     Example: "0 articles coded, 6 already stored (31 mentions); 31 mentions printed".
     """
     new = int(stats.get("mentions", 0))
+    same_text = int(stats.get("articles_same_text", 0))  # skipped too, but not "already stored"
     parts = []
     for key, words in _ARTICLE_COUNTS:
-        n = int(stats.get(key, 0))
+        n = int(stats.get(key, 0)) - (same_text if key == "articles_skipped" else 0)
         if key == "articles_coded":
             parts.append(f"{count(n, 'article')} {words}" + (f" ({count(new, 'mention')})" if n else ""))
         elif n and key == "articles_skipped" and not stored:  # without a store: seen earlier in the run

@@ -184,7 +184,8 @@ class RunResult:
     def stats(self) -> dict[str, int | float]:
         return {"articles_read": self.articles_read, "articles_coded": self.articles_coded,
                 "articles_updated": self.articles_updated,
-                "articles_skipped": self.articles_skipped, "mentions": self.mentions,
+                "articles_skipped": self.articles_skipped,
+                "articles_same_text": self.articles_same_text, "mentions": self.mentions,
                 "failures": len(self.failures), "seconds": round(self.seconds, 3)}
 
 

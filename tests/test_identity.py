@@ -77,11 +77,11 @@ def test_identity_same_text_any_route_is_stored_once(tmp_path: Path, knowledge) 
     runner = CliRunner()
     first = runner.invoke(cli, ["code", str(news), "--db", db, "--format", "jsonl"])
     assert first.exit_code == 0, first.stderr
-    assert "1 articles coded, 1 already stored (1 the same text as another article)" in first.stderr
+    assert "1 article coded (2 mentions), 1 the same text as another article;" in first.stderr
     mentions = _mention_ids(db)
     assert mentions and {r["doc_id"] for r in map(json.loads, first.stdout.splitlines())} == {"feed-1"}
     piped = runner.invoke(cli, ["code", "-", "--db", db, "--date", "2024-05-06"], input=STORY + "\n")
-    assert piped.exit_code == 0 and "(1 the same text as another article)" in piped.stderr
+    assert piped.exit_code == 0 and "0 articles coded, 1 the same text as another article;" in piped.stderr
     con = duckdb.connect(db, read_only=True)
     assert con.execute("SELECT id FROM articles").fetchall() == [("feed-1",)]
     assert con.execute("SELECT articles_read, articles_coded, articles_skipped, mentions FROM runs "
@@ -99,12 +99,13 @@ def test_identity_new_date_is_an_update_and_a_rerun_changes_nothing(tmp_path: Pa
     assert runner.invoke(cli, ["code", str(feed), "--db", db]).exit_code == 0
     feed.write_text(json.dumps({"id": "x", "date": "2024-06-10", "text": STORY}) + "\n")
     updated = runner.invoke(cli, ["code", str(feed), "--db", db, "--format", "jsonl"])
-    assert updated.exit_code == 0 and "0 articles coded, 1 updated, 0 already stored" in updated.stderr
+    assert updated.exit_code == 0 and "0 articles coded, 1 updated;" in updated.stderr
     records = [json.loads(line) for line in updated.stdout.splitlines()]
     assert records and {r["published"] for r in records} == {"2024-06-10"}
     assert _mention_ids(db) == sorted(r["id"] for r in records)  # the old ones are gone
     again = runner.invoke(cli, ["code", str(feed), "--db", db, "--format", "jsonl"])
-    assert again.exit_code == 0 and "0 articles coded, 1 already stored, 0 mentions" in again.stderr
+    assert again.exit_code == 0
+    assert "0 articles coded, 1 already stored (2 mentions); 2 mentions printed" in again.stderr
     assert again.stdout == updated.stdout and _mention_ids(db) == sorted(r["id"] for r in records)
     con = duckdb.connect(db, read_only=True)
     assert con.execute("SELECT date::VARCHAR FROM articles").fetchall() == [("2024-06-10",)]
