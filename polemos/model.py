@@ -7,10 +7,11 @@ so records stay hashable and a run is deterministic. Nothing here imports spaCy 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-SCHEMA_VERSION = 1
+from polemos import schema
+from polemos.schema import SCHEMA_VERSION as SCHEMA_VERSION  # re-exported: callers import it here
 
 EventType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -159,43 +160,10 @@ def mention_id(doc_id: str, sentence_index: int, trigger: TextSpan, event_type: 
     return stable_id(doc_id, sentence_index, trigger.start, trigger.end, event_type)
 
 
-def _party(actor: Actor) -> dict[str, Any]:
-    return {k: getattr(actor, k) for k in ("text", "name", "id", "country", "sector", "patron")}
-
-
 def mention_record(m: Mention) -> dict[str, Any]:
-    """The schema-v1 JSON object for one mention (docs/schema.md)."""
-    loc = None
-    if m.location is not None:
-        loc = {k: v for k, v in asdict(m.location).items() if k != "source"}
-    return {
-        "schema": SCHEMA_VERSION,
-        "id": m.id,
-        "doc_id": m.doc_id,
-        "sentence_index": m.sentence_index,
-        "text": m.text,
-        "trigger": {"text": m.trigger.text, "start": m.trigger.start, "end": m.trigger.end},
-        "published": m.published,
-        "date": m.date,
-        "date_precision": m.date_precision,
-        "event_type": m.event_type,
-        "mode": m.mode,
-        "context": list(m.context),
-        "cameo": m.cameo,
-        "quad_class": m.quad_class,
-        "intensity": m.intensity,
-        "actors": [_party(a) for a in m.actors],
-        "recipients": [_party(a) for a in m.recipients],
-        "location": loc,
-        "dead": m.dead,
-        "injured": m.injured,
-        "arrested": m.arrested,
-        "modality": m.modality,
-        "source_said": m.source_said,
-        "confidence": round(m.confidence, 3),
-        "rule": m.rule,
-        "flags": list(m.flags),
-    }
+    """The schema-v1 JSON object for one mention (docs/schema.md); its keys, in order, are the
+    columns of ``schema.MENTIONS``, which the store and CSV output read too."""
+    return schema.record(m)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,12 +7,10 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
+from polemos import schema
 from polemos.model import Place, TimeExpr, Toponym
 
-CSV_COLUMNS = ("id", "doc_id", "sentence_index", "published", "date", "date_precision",
-               "event_type", "mode", "cameo", "quad_class", "intensity", "actors", "recipients",
-               "location", "lat", "lon", "location_country", "dead", "injured", "arrested",
-               "modality", "source_said", "confidence", "trigger", "text")
+CSV_COLUMNS = schema.CSV_COLUMNS  # the cells of a mention's CSV row, from its columns
 
 
 def party_label(party: dict[str, Any]) -> str:
@@ -34,14 +32,7 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
 
 def flat_mention(record: dict[str, Any]) -> dict[str, Any]:
     """A schema-v1 record flattened to one CSV row (parties as "ISO3 SECTOR (words)" lists)."""
-    location = record.get("location") or {}
-    row = {k: record.get(k) for k in CSV_COLUMNS}
-    row.update(actors=parties_label(record.get("actors") or []),
-               recipients=parties_label(record.get("recipients") or []),
-               location=location.get("name"), lat=location.get("lat"), lon=location.get("lon"),
-               location_country=location.get("country"),
-               trigger=(record.get("trigger") or {}).get("text"))
-    return row
+    return schema.flat(record, parties_label)
 
 
 def write_csv(rows: Iterable[dict[str, Any]], out: IO[str], columns: Sequence[str]) -> None:

@@ -289,7 +289,7 @@ def _run_batch(batch: list[Item], knowledge: Knowledge, store: Store | None,
         plan = _plan(articles, seen, stored, stored_texts, on_change, result, failures)
         reused = [a.id for a, action in plan if action == "reuse"]
         old = _by_doc(store.mention_records(reused)) if store is not None and reused else {}
-    coded: list[tuple[Article, list[Mention]]] = []
+    coded: list[tuple[Article, list[dict[str, Any]]]] = []  # each mention made a record once
     records: list[dict[str, Any]] = []
     for article, action in plan:
         if action == "reuse":
@@ -303,8 +303,8 @@ def _run_batch(batch: list[Item], knowledge: Knowledge, store: Store | None,
             failures.append(Failure(article.origin or article.id, "code",
                                     f"{type(err).__name__}: {err}", article_id=article.id))
             continue
-        coded.append((article, mentions))
-        records.extend(mention_record(m) for m in mentions)
+        coded.append((article, [mention_record(m) for m in mentions]))
+        records.extend(coded[-1][1])
         if action == "update":
             result.articles_updated += 1
         else:

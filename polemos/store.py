@@ -11,59 +11,26 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]  # ships no type hints
 
+from polemos import schema
 from polemos.errors import StoreError
 from polemos.identity import Version, text_key
-from polemos.model import Article, Failure, Mention, mention_record, stable_id
+from polemos.model import Article, Failure, stable_id
 from polemos.store_access import connect, damaged, lock_wait, process_is_gone, this_process
 
 DEFAULT_DB = "polemos.duckdb"
-_PARTY = "STRUCT(text VARCHAR, name VARCHAR, id VARCHAR, country VARCHAR, sector VARCHAR, patron VARCHAR)"
-_PLACE = ("STRUCT(name VARCHAR, lat DOUBLE, lon DOUBLE, geonames_id BIGINT, admin1 VARCHAR, "
-          "country VARCHAR, feature VARCHAR, precision VARCHAR, text VARCHAR)")
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS articles (
-    id VARCHAR PRIMARY KEY, content_hash VARCHAR, date DATE, title VARCHAR, source VARCHAR,
-    url VARCHAR, text VARCHAR, origin VARCHAR, run_id VARCHAR, n_mentions INTEGER,
-    text_key VARCHAR);
-CREATE TABLE IF NOT EXISTS mentions (
-    id VARCHAR PRIMARY KEY, schema INTEGER, doc_id VARCHAR, sentence_index INTEGER, text VARCHAR,
-    trigger STRUCT(text VARCHAR, start INTEGER, "end" INTEGER), published DATE, date VARCHAR,
-    date_precision VARCHAR, event_type VARCHAR, mode VARCHAR, context VARCHAR[], cameo VARCHAR,
-    quad_class INTEGER, intensity DOUBLE, actors {_PARTY}[], recipients {_PARTY}[],
-    location {_PLACE}, dead INTEGER, injured INTEGER, arrested INTEGER, modality VARCHAR,
-    source_said VARCHAR, confidence DOUBLE, rule VARCHAR, flags VARCHAR[]);
-CREATE TABLE IF NOT EXISTS failures (
-    run_id VARCHAR, "where" VARCHAR, article_id VARCHAR, stage VARCHAR, field VARCHAR,
-    error VARCHAR, time TIMESTAMP);
-CREATE TABLE IF NOT EXISTS runs (
-    run_id VARCHAR PRIMARY KEY, version VARCHAR, config_hash VARCHAR, config VARCHAR,
-    started TIMESTAMP, finished TIMESTAMP, status VARCHAR, articles_read INTEGER,
-    articles_coded INTEGER, articles_skipped INTEGER, mentions INTEGER, failures INTEGER,
-    seconds DOUBLE, articles_updated INTEGER, pid INTEGER, host VARCHAR);
-"""
-# Columns added after a table's first release: a store made by an older Polemos gains them.
-_ADDED = ("ALTER TABLE articles ADD COLUMN IF NOT EXISTS text_key VARCHAR;"
-          "ALTER TABLE runs ADD COLUMN IF NOT EXISTS articles_updated INTEGER;"
-          "ALTER TABLE runs ADD COLUMN IF NOT EXISTS pid INTEGER;"
-          "ALTER TABLE runs ADD COLUMN IF NOT EXISTS host VARCHAR;")
-TABLES = ("articles", "mentions", "failures", "runs")
-_ARTICLE_COLUMNS = ("id", "content_hash", "date", "title", "source", "url", "text", "origin",
-                    "run_id", "n_mentions", "text_key")
+TABLES = tuple(schema.TABLES)
 _STAT_COLUMNS = ("articles_read", "articles_coded", "articles_updated", "articles_skipped",
                  "mentions", "failures", "seconds")
-_MENTION_COLUMNS = (
-    "id", "schema", "doc_id", "sentence_index", "text", "trigger", "published", "date",
-    "date_precision", "event_type", "mode", "context", "cameo", "quad_class", "intensity", "actors",
-    "recipients", "location", "dead", "injured", "arrested", "modality", "source_said",
-    "confidence", "rule", "flags")
+# one mention record, as ``model.mention_record`` gives it (schema v1)
+MentionRecord = dict[str, Any]
 
 
 def default_db_path() -> Path:
@@ -159,12 +126,12 @@ class Store:
             return []
         with self.connected() as con:
             cur = con.execute(
-                f"SELECT {', '.join(_q(c) for c in _MENTION_COLUMNS)} FROM mentions "
+                f"SELECT {', '.join(map(schema.quoted, schema.RECORD_KEYS))} FROM mentions "
                 "WHERE list_contains(?, doc_id) ORDER BY doc_id, sentence_index, trigger.start",
                 [list(doc_ids)])
             names = [d[0] for d in cur.description]
             rows = cur.fetchall()
-        return [_record_from_row(dict(zip(names, row, strict=True))) for row in rows]
+        return [_record_from_row(names, row) for row in rows]
 
     def query(self, sql: str, params: Sequence[object] = ()) -> tuple[list[str], list[tuple]]:
         """Run SQL; the column names and rows. Raises StoreError with DuckDB's message."""
@@ -185,13 +152,14 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         with self.connected() as con:
-            return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+            return {t: _count(con, t) for t in TABLES}
 
     # --- writing -----------------------------------------------------------------------------
-    def write_batch(self, run_id: str, articles: Sequence[tuple[Article, Sequence[Mention]]],
+    def write_batch(self, run_id: str, articles: Sequence[tuple[Article, Sequence[MentionRecord]]],
                     failures: Sequence[Failure] = (), *, replaced: Collection[str] = (),
                     stats: dict[str, int | float] | None = None) -> dict[str, int]:
-        """Store a batch in one transaction: its articles and their mentions, its failures, and
+        """Store a batch in one transaction: its articles and their mentions (as the records
+        ``mention_record`` gives, made once per run for output and store), its failures, and
         the run's counts so far. Articles whose id is in ``replaced`` are updates: their old row
         and mentions go in the same transaction. An id another writer stored meanwhile is left
         as that writer stored it, counted as skipped, not coded; returns those ids with their
@@ -201,10 +169,7 @@ class Store:
                 con.execute("BEGIN TRANSACTION")
                 taken = _write_articles(con, run_id, articles, replaced)
                 if failures:
-                    con.executemany(
-                        "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [[run_id, *map(_storable, (f.where, f.article_id, f.stage, f.field,
-                                                    f.reason)), _now()] for f in failures])
+                    _insert(con, "failures", [_failure_row(run_id, f) for f in failures])
                 if stats is not None:
                     _update_run(con, run_id, discount(stats, taken))
                 con.execute("COMMIT")
@@ -238,7 +203,7 @@ class Store:
             raise StoreError(f"unknown format {fmt!r} (expected parquet, csv or jsonl)", None, "format")
         target = str(path).replace("'", "''")
         with self.connected() as con:
-            n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            n = _count(con, table)
             try:
                 if fmt == "csv" and table == "mentions":
                     _write_mentions_csv(self, path)  # the same columns as `polemos code --format csv`
@@ -270,7 +235,7 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False,
     store = Store(target, read_only=read_only, wait=wait)
     with store.connected(write=not read_only) as con:
         if not read_only:
-            con.execute(SCHEMA + _ADDED)
+            con.execute(schema.create_tables())
             _fill_text_keys(con)
             _mark_interrupted(con)
         else:
@@ -279,7 +244,7 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False,
 
 
 def _write_articles(con: duckdb.DuckDBPyConnection, run_id: str,
-                    articles: Sequence[tuple[Article, Sequence[Mention]]],
+                    articles: Sequence[tuple[Article, Sequence[MentionRecord]]],
                     replaced: Collection[str]) -> dict[str, int]:
     """Insert the batch's articles and mentions; the ids another writer stored meanwhile (with
     their number of mentions), which are left as they are."""
@@ -289,7 +254,7 @@ def _write_articles(con: duckdb.DuckDBPyConnection, run_id: str,
     ids = [a.id for a, _ in articles]
     taken = {r[0] for r in con.execute("SELECT id FROM articles WHERE list_contains(?, id)",
                                        [ids]).fetchall()} if ids else set()
-    fresh: list[tuple[Article, Sequence[Mention]]] = []
+    fresh: list[tuple[Article, Sequence[MentionRecord]]] = []
     dropped: dict[str, int] = {}
     for article, ms in articles:  # an id stored meanwhile, or twice in this batch: the first stays
         if article.id in taken:
@@ -299,16 +264,33 @@ def _write_articles(con: duckdb.DuckDBPyConnection, run_id: str,
             taken.add(article.id)
     if not fresh:
         return dropped
-    con.executemany(
-        f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES "
-        f"({', '.join('?' for _ in _ARTICLE_COLUMNS)})",
-        [[a.id, a.content_hash, a.date, a.title, a.source, a.url, a.text, a.origin, run_id,
-          len(ms), text_key(a.text)] for a, ms in fresh])
-    records = [mention_record(m) for _, ms in fresh for m in ms]
+    _insert(con, "articles", [_article_row(run_id, a, len(ms)) for a, ms in fresh])
+    records = [r for _, ms in fresh for r in ms]
     if records:
         batch = _mentions_table(records)  # noqa: F841 - DuckDB reads it by name
         con.execute("INSERT OR IGNORE INTO mentions SELECT * FROM batch")
     return dropped
+
+
+def _article_row(run_id: str, a: Article, n_mentions: int) -> dict[str, Any]:
+    return {"id": a.id, "content_hash": a.content_hash, "date": a.date, "title": a.title,
+            "source": a.source, "url": a.url, "text": a.text, "origin": a.origin,
+            "run_id": run_id, "n_mentions": n_mentions, "text_key": text_key(a.text)}
+
+
+def _failure_row(run_id: str, f: Failure) -> dict[str, Any]:
+    return {"run_id": run_id, "where": _storable(f.where), "article_id": _storable(f.article_id),
+            "stage": _storable(f.stage), "field": _storable(f.field), "error": _storable(f.reason),
+            "time": _now()}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert rows given as {column: value}, in the table's column order; a row that misses a
+    column of the table is a KeyError here, not a NULL in the store."""
+    names = [c.name for c in schema.TABLES[table]]
+    con.executemany(f"INSERT INTO {table} ({', '.join(map(schema.quoted, names))}) "
+                    f"VALUES ({', '.join('?' for _ in names)})",
+                    [[row[n] for n in names] for row in rows])
 
 
 def discount(stats: dict[str, int | float], taken: dict[str, int]) -> dict[str, int | float]:
@@ -347,6 +329,11 @@ def _mark_interrupted(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("UPDATE runs SET status = 'interrupted' WHERE list_contains(?, run_id)", [gone])
 
 
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    return row[0] if row is not None else 0  # count(*) always gives a row; None only to typing
+
+
 def _reason(err: BaseException) -> str:
     """DuckDB's message, first line only (its later lines are hints for its own developers)."""
     text = str(err).strip()
@@ -371,10 +358,6 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def _q(column: str) -> str:
-    return f'"{column}"'
-
-
 def _write_mentions_csv(store: Store, path: Path) -> None:
     from polemos.output import CSV_COLUMNS, flat_mention, write_csv
 
@@ -384,39 +367,39 @@ def _write_mentions_csv(store: Store, path: Path) -> None:
         write_csv((flat_mention(r) for r in store.mention_records(ids)), out, CSV_COLUMNS)
 
 
-# schema-v1 key order (as `mention_record` writes it): a record read back is byte-identical
-_RECORD_KEYS = ("schema", "id", *(c for c in _MENTION_COLUMNS if c not in ("schema", "id")))
-
-
-def _record_from_row(row: dict[str, Any]) -> dict[str, Any]:
+def _record_from_row(names: Sequence[str], row: Sequence[Any]) -> MentionRecord:
     """A stored mention row back to its schema-v1 dict (dates as ISO text, as when coded)."""
-    published = row.get("published")
-    row["published"] = published.isoformat() if published is not None else None
-    row["context"] = list(row.get("context") or [])
-    row["flags"] = list(row.get("flags") or [])
-    return {k: row[k] for k in _RECORD_KEYS}
+    record = dict(zip(names, row, strict=True))
+    for column in schema.MENTIONS:
+        v = record[column.name]
+        if column.type == schema.DATE:
+            record[column.name] = v.isoformat() if v is not None else None
+        elif isinstance(column.type, schema.ListOf):
+            record[column.name] = list(v or [])
+    return record
 
 
-def _mentions_table(records: Iterable[dict[str, Any]]) -> pa.Table:
-    """An Arrow table of schema-v1 records in the column order of ``mentions``."""
-    rows = list(records)
-    party = pa.struct([(k, pa.string()) for k in ("text", "name", "id", "country", "sector", "patron")])
-    place = pa.struct([("name", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()),
-                       ("geonames_id", pa.int64()), ("admin1", pa.string()), ("country", pa.string()),
-                       ("feature", pa.string()), ("precision", pa.string()), ("text", pa.string())])
-    types = {
-        "id": pa.string(), "schema": pa.int32(), "doc_id": pa.string(), "sentence_index": pa.int32(),
-        "text": pa.string(),
-        "trigger": pa.struct([("text", pa.string()), ("start", pa.int32()), ("end", pa.int32())]),
-        "published": pa.string(), "date": pa.string(), "date_precision": pa.string(),
-        "event_type": pa.string(), "mode": pa.string(), "context": pa.list_(pa.string()),
-        "cameo": pa.string(), "quad_class": pa.int32(), "intensity": pa.float64(),
-        "actors": pa.list_(party), "recipients": pa.list_(party), "location": place,
-        "dead": pa.int32(), "injured": pa.int32(), "arrested": pa.int32(), "modality": pa.string(),
-        "source_said": pa.string(), "confidence": pa.float64(), "rule": pa.string(),
-        "flags": pa.list_(pa.string()),
-    }
-    columns = {c: pa.array([r.get(c) for r in rows], type=types[c]) for c in _MENTION_COLUMNS}
-    table = pa.table(columns)
-    return table.set_column(table.schema.get_field_index("published"), "published",
-                            table["published"].cast(pa.date32()))
+def _mentions_table(records: Sequence[MentionRecord]) -> pa.Table:
+    """An Arrow table of schema-v1 records in the column order of ``mentions`` (records hold
+    dates as ISO text: Arrow reads them as text, then casts)."""
+    columns = {}
+    for column in schema.TABLES["mentions"]:
+        values = [r.get(column.name) for r in records]
+        if column.type == schema.DATE:
+            columns[column.name] = pa.array(values, pa.string()).cast(pa.date32())
+        else:
+            columns[column.name] = pa.array(values, type=_arrow_type(column.type))
+    return pa.table(columns)
+
+
+def _arrow_type(type_: schema.Type) -> pa.DataType:
+    """The Arrow type a column of this schema type is inserted as."""
+    if isinstance(type_, schema.Struct):
+        return pa.struct([(n, _arrow_type(t)) for n, t in type_.fields])
+    if isinstance(type_, schema.ListOf):
+        return pa.list_(_arrow_type(type_.item))
+    return _ARROW[type_]
+
+
+_ARROW = {schema.TEXT: pa.string(), schema.INT: pa.int32(), schema.BIGINT: pa.int64(),
+          schema.DOUBLE: pa.float64(), schema.DATE: pa.date32(), schema.TIMESTAMP: pa.timestamp("us")}

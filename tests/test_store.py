@@ -10,13 +10,23 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
 
 from polemos.errors import StoreError
 from polemos.identity import text_key
-from polemos.model import Actor, Article, Failure, Mention, Place, TextSpan, mention_id
+from polemos.model import (
+    Actor,
+    Article,
+    Failure,
+    Mention,
+    Place,
+    TextSpan,
+    mention_id,
+    mention_record,
+)
 from polemos.store import open_store
 
 
@@ -33,9 +43,10 @@ def _mention(doc_id: str, start: int, event_type: str = "ASSAULT") -> Mention:
         dead=5, modality="asserted", confidence=0.8, rule="nsubj-verb-dobj")
 
 
-def _batch() -> list[tuple[Article, list[Mention]]]:
+def _batch() -> list[tuple[Article, list[dict[str, Any]]]]:
+    """Articles with their mentions as the store takes them: schema-v1 records."""
     return [(Article("a1", "Government forces shelled Aleppo.", "2024-03-04", title="T"),
-             [_mention("a1", 18), _mention("a1", 30, "COERCE")]),
+             [mention_record(_mention("a1", 18)), mention_record(_mention("a1", 30, "COERCE"))]),
             (Article("a2", "Nothing happened."), [])]
 
 
@@ -51,13 +62,12 @@ def test_store_batch_is_idempotent(tmp_path: Path) -> None:
 
 
 def test_store_mentions_read_back_as_records(tmp_path: Path) -> None:
-    from polemos.model import mention_record
-
     with open_store(tmp_path / "s.duckdb") as store:
         store.write_batch("run1", _batch())
         got = store.mention_records(["a1"])
-    want = [mention_record(m) for m in _batch()[0][1]]
+    want = _batch()[0][1]
     assert got == want
+    assert [list(r) for r in got] == [list(r) for r in want]  # the key order too: JSONL bytes
 
 
 def test_store_export_parquet_round_trip(tmp_path: Path) -> None:
@@ -221,7 +231,7 @@ def test_store_update_replaces_old_mentions(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.duckdb") as store:
         store.write_batch("run1", _batch())
         new = Article("a1", "Government forces arrested ten protesters.", "2024-03-05")
-        store.write_batch("run2", [(new, [_mention("a1", 18, "COERCE")])], replaced={"a1"})
+        store.write_batch("run2", [(new, [mention_record(_mention("a1", 18, "COERCE"))])], replaced={"a1"})
         assert store.query("SELECT text, date::VARCHAR, run_id FROM articles WHERE id = 'a1'")[1] == [
             (new.text, "2024-03-05", "run2")]
         assert [r["event_type"] for r in store.mention_records(["a1"])] == ["COERCE"]
