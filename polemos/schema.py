@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from polemos.model import Mention  # model imports this module: for typing only
 
 SCHEMA_VERSION = 1
 
@@ -21,18 +24,18 @@ SCHEMA_VERSION = 1
 class Struct:
     """A nested record type: named fields, read from the attributes of the same names."""
 
-    fields: tuple[tuple[str, Type], ...]
+    fields: tuple[tuple[str, ColumnType], ...]
 
 
 @dataclass(frozen=True, slots=True)
 class ListOf:
     """A list of values of one type (a record's tuple becomes a list)."""
 
-    item: Type
+    item: ColumnType
 
 
 # A column's type: a DuckDB scalar type name, a Struct or a ListOf; SQL and Arrow derive from it.
-Type = Union[str, Struct, ListOf]  # noqa: UP007 - a runtime alias read before 3.12's `type`
+ColumnType = str | Struct | ListOf
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,7 @@ class Column:
     """
 
     name: str
-    type: Type
+    type: ColumnType
     key: bool = False
     get: Callable[[Any], Any] | None = None
     csv: tuple[Cell, ...] = ()
@@ -76,7 +79,7 @@ PLACE = Struct((("name", TEXT), ("lat", DOUBLE), ("lon", DOUBLE), ("geonames_id"
                 ("text", TEXT)))  # a Place without its `source` (the gazetteer is provenance)
 
 
-def _plain(name: str, type_: Type, **kw: Any) -> Column:
+def _plain(name: str, type_: ColumnType, **kw: Any) -> Column:
     """A column shown as itself in one CSV cell of its own name."""
     return Column(name, type_, csv=(Cell(name),), **kw)
 
@@ -142,18 +145,18 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "articles": ARTICLES, "mentions": table_order(MENTIONS), "failures": FAILURES, "runs": RUNS,
 }
 RECORD_KEYS: tuple[str, ...] = tuple(c.name for c in MENTIONS)
-CSV_COLUMNS: tuple[str, ...] = tuple(
-    cell.header for c in sorted(MENTIONS, key=lambda c: c.csv_end) for cell in c.csv)
+_IN_CSV = tuple(sorted((c for c in MENTIONS if c.csv), key=lambda c: c.csv_end))  # stable
+CSV_COLUMNS: tuple[str, ...] = tuple(cell.header for c in _IN_CSV for cell in c.csv)
 
 
 # --- records ----------------------------------------------------------------------------------
-def record(mention: Any) -> dict[str, Any]:
+def record(mention: Mention) -> dict[str, Any]:
     """The schema-v1 dict of a ``model.Mention`` (``model.mention_record`` calls this)."""
     return {c.name: c.get(mention) if c.get is not None else value(getattr(mention, c.name), c.type)
             for c in MENTIONS}
 
 
-def value(obj: Any, type_: Type) -> Any:
+def value(obj: Any, type_: ColumnType) -> Any:
     """A record attribute as plain data of its column type: structs as dicts, tuples as lists."""
     if obj is None:
         return None
@@ -167,7 +170,7 @@ def value(obj: Any, type_: Type) -> Any:
 def flat(rec: dict[str, Any], party_labels: Callable[[list[dict[str, Any]]], str]) -> dict[str, Any]:
     """A schema-v1 record as one CSV row (``party_labels`` words a list of parties)."""
     row: dict[str, Any] = {}
-    for column in MENTIONS:
+    for column in _IN_CSV:
         for cell in column.csv:
             v = rec.get(column.name)
             if cell.field is not None:
@@ -178,13 +181,13 @@ def flat(rec: dict[str, Any], party_labels: Callable[[list[dict[str, Any]]], str
     return row
 
 
-# --- SQL and Arrow ----------------------------------------------------------------------------
+# --- SQL ----------------------------------------------------------------------------------
 def quoted(name: str) -> str:
     """A column name quoted for DuckDB (``end``, ``where`` and ``schema`` are SQL words)."""
     return '"' + name.replace('"', '""') + '"'
 
 
-def sql_type(type_: Type) -> str:
+def sql_type(type_: ColumnType) -> str:
     if isinstance(type_, Struct):
         return f"STRUCT({', '.join(f'{quoted(n)} {sql_type(t)}' for n, t in type_.fields)})"
     if isinstance(type_, ListOf):

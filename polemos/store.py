@@ -268,7 +268,8 @@ def _write_articles(con: duckdb.DuckDBPyConnection, run_id: str,
     records = [r for _, ms in fresh for r in ms]
     if records:
         batch = _mentions_table(records)  # noqa: F841 - DuckDB reads it by name
-        con.execute("INSERT OR IGNORE INTO mentions SELECT * FROM batch")
+        # by name: a column added later sits last in an older store, wherever schema.py puts it
+        con.execute("INSERT OR IGNORE INTO mentions BY NAME SELECT * FROM batch")
     return dropped
 
 
@@ -392,7 +393,7 @@ def _mentions_table(records: Sequence[MentionRecord]) -> pa.Table:
     return pa.table(columns)
 
 
-def _arrow_type(type_: schema.Type) -> pa.DataType:
+def _arrow_type(type_: schema.ColumnType) -> pa.DataType:
     """The Arrow type a column of this schema type is inserted as."""
     if isinstance(type_, schema.Struct):
         return pa.struct([(n, _arrow_type(t)) for n, t in type_.fields])
