@@ -8,7 +8,6 @@ predictions overlapping any annotated span, with or without coordinates.
 
 from __future__ import annotations
 
-import math
 import re
 import statistics
 import xml.etree.ElementTree as ET
@@ -19,6 +18,7 @@ from typing import Any
 
 from polemos.errors import InputError
 from polemos.model import Toponym
+from polemos.resolve.places import km  # the one great-circle distance (12,742 km diameter)
 
 NEAR_KM = 161.0
 
@@ -71,14 +71,6 @@ def load_gold(path: Path, limit: int | None = None) -> list[GoldArticle]:
                 gold.append((start, end, float(lat), float(lon)))
         articles.append(GoldArticle(f"{path.name}-{i}", text, tuple(gold), tuple(spans)))
     return articles
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (earth diameter 12,742 km, as the scorer)."""
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(a))
 
 
 def score_article(article: GoldArticle, predicted: list[Toponym]) -> dict[str, Any]:

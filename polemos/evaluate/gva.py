@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from polemos.errors import InputError
-from polemos.evaluate.geoparsing import km
 from polemos.model import Article
+from polemos.resolve.places import km
 
 SAMPLE = 300  # the held-out scorer's sample size
 SEED = 7
