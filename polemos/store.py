@@ -120,7 +120,7 @@ class Store:
         """Which of these article ids are already in the store."""
         return set(self.stored_hashes(ids))
 
-    def mention_records(self, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
+    def mention_records(self, doc_ids: Sequence[str]) -> list[MentionRecord]:
         """Stored mentions of these articles as schema-v1 dicts, in document order."""
         if not doc_ids:
             return []
