@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import selectors
 import signal
 import subprocess
@@ -203,8 +204,9 @@ def check_records(case: Case, records: Iterable[Record], stored: Stored, stderr:
     problems = []
 
     def named(where: str) -> bool:
-        needle = prefix + where
-        return needle in stderr or any(needle in w for w in stored.failures)
+        # "f.jsonl:1" must not match "f.jsonl:10", nor "r00012" match "r00012-good.txt"
+        needle = re.compile(r"(?<![\w\-])" + re.escape(prefix + where) + r"(?![\w.\-])")
+        return bool(needle.search(stderr)) or any(needle.search(w) for w in stored.failures)
 
     for record in records:
         kept = record.marker is not None and stored.holds(record.marker)

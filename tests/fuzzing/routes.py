@@ -84,6 +84,8 @@ def _blame(cases: Sequence[Case], db: Path, stderr: str) -> str:
     if isinstance(stored, str):
         return stored
     for case in sorted(cases, key=lambda c: c.filename):
+        if case.file not in ("bad", "warn") and not any(r.marker for r in case.records):
+            continue  # nothing it must leave behind, so its silence proves nothing
         if not (case.filename in stderr or any(case.filename in w for w in stored.failures)
                 or any(r.marker and stored.holds(r.marker) for r in case.records)):
             return f"stuck at or before {case.filename} ({case.kind})"
@@ -114,7 +116,7 @@ def check_stdin(case: Case, exit_code: int | None, stderr: str, db: Path, route:
     problems = []
     if error or tracebacks(stderr):
         problems.append(Problem("traceback", route, case.filename, case.kind,
-                                error or _last_lines(stderr)))
+                                error or _last_lines(stderr, 1)))
     allowed = expected_exits([verdict])
     if exit_code is not None and exit_code not in allowed:
         problems.append(Problem("exit-code", route, case.filename, case.kind,
@@ -138,7 +140,7 @@ def run_stdin_inproc(worker: Worker, case: Case, tmp: Path, base_limit: float) -
     if answer is not None and answer.get("outcome") == "exit":
         error = answer.get("error")
         if error:
-            error = f"{error}: {_last_lines(answer.get('traceback', ''))}"
+            error = _last_lines(answer.get("traceback", ""), 1)
         problems += check_stdin(case, answer["exit"], answer.get("stderr", ""), db, "stdin", error)
     _remove(db)
     return problems, rss

@@ -113,5 +113,8 @@ def save_failures(report: Report, out: Path) -> Path:
                 target.with_name(case.filename + ".code_text.txt").write_text(
                     f"date: {case.date}\n{case.text}", encoding="utf-8", errors="surrogatepass")
         lines.append(str(problem))
-    (out / "problems.txt").write_text("\n".join(lines) + "\n", encoding="utf-8", errors="replace")
+    head = ("# Each input is saved as <check>/<file> (and <file>.code_text.txt: the date and text given to\n"
+            "# polemos.code_text). Reproduce: polemos code <check>/<file> --db /tmp/x.duckdb, or\n"
+            "# polemos code - --db /tmp/x.duckdb < <check>/<file>\n")
+    (out / "problems.txt").write_text(head + "\n".join(lines) + "\n", encoding="utf-8", errors="replace")
     return out
