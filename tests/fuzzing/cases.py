@@ -114,6 +114,10 @@ def _jsonl(name: str, rng: random.Random, news: Newsroom, suffix: str = ".jsonl"
         lines.append(json.dumps(fields, ensure_ascii=ascii_only or has_surrogate))
         records.append(Record(record.marker, record.verdict, f":{len(lines)}"))
         first = first or p
+    if suffix == ".json" and any(r.verdict != "good" and not r.marker for r in records):
+        # under a .json name a broken line makes the whole file one broken document: the file is
+        # named where the parser gave up, and the lines around it may or may not be kept
+        records = [Record(r.marker, worst(r.verdict, "either") if r.marker else r.verdict) for r in records]
     end = "\r\n" if rng.random() < 0.2 else "\n"
     data = (end.join(lines) + (end if rng.random() < 0.8 else "")).encode("utf-8")
     kind = "jsonl/" + ("malformed" if any(r.verdict == "bad" and not r.marker for r in records)
