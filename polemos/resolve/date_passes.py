@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from polemos.model import DatePrecision
-from polemos.resolve.date_lexicon import add_months, first_day, iso_week
+from polemos.resolve.date_lexicon import add_months, first_day, in_calendar, iso_week, plus_days
 
 REACH = 600  # characters back to the time an anaphoric expression counts from (a few sentences)
 _RANGE_GAP = 14  # days: "April 24 and 25" is a range; "April 4 and 25 people" is not
@@ -38,16 +38,18 @@ class Found:
     anaphor: tuple[str, int] | None = None
 
 
-def moved(day: dt.date, unit: str, steps: int) -> str:
-    """The day, week, month or year ``steps`` units from ``day``, at that precision."""
-    if unit == "day":
-        return (day + dt.timedelta(days=steps)).isoformat()
-    if unit == "week":
-        return iso_week(day + dt.timedelta(days=7 * steps))
+def moved(day: dt.date, unit: str, steps: int) -> str | None:
+    """The day, week, month or year ``steps`` units from ``day``, at that precision; None when
+    that falls outside the calendar (years 1-9999: "next week" from 9999-12-31)."""
+    if unit in ("day", "week"):
+        to = plus_days(day, steps * (7 if unit == "week" else 1))
+        if to is None:
+            return None
+        return to.isoformat() if unit == "day" else iso_week(to)
     if unit == "month":
         year, month = add_months(day, steps)
-        return f"{year:04d}-{month:02d}"
-    return f"{day.year + steps:04d}"
+        return f"{year:04d}-{month:02d}" if in_calendar(year) else None
+    return f"{day.year + steps:04d}" if in_calendar(day.year + steps) else None
 
 
 def anchor_anaphora(text: str, found: Sequence[Found]) -> list[Found]:
