@@ -8,6 +8,7 @@ first verb, so the coder reads the sentence from the end of the dateline on.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -82,8 +83,9 @@ def sentence_views(doc: Doc, knowledge: Knowledge) -> list[SentenceView]:
     and page furniture (copyright, posting times, photo credits) is left out."""
     views = []
     story = story_lines(doc.text, knowledge.lexicon.is_boilerplate)
+    ends = [b for _, b in story]
     for k, sent in enumerate(doc.sents):
-        pieces = _within(story, sent.start_char, sent.end_char)
+        pieces = _within(story, sent.start_char, sent.end_char, ends)
         if len(pieces) == 1 and sent.text[slice(*pieces[0])] == sent.text.strip():
             cut = dateline_end(sent.text)
             if 0 < cut < len(sent.text.rstrip()):
@@ -107,9 +109,16 @@ def sentence_views(doc: Doc, knowledge: Knowledge) -> list[SentenceView]:
     return views
 
 
-def _within(ranges: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of ``ranges`` inside [start, end), trimmed of spaces, relative to ``start``."""
-    return [(max(a, start) - start, min(b, end) - start) for a, b in ranges
+def _within(ranges: list[tuple[int, int]], start: int, end: int,
+            ends: list[int] | None = None) -> list[tuple[int, int]]:
+    """The parts of ``ranges`` inside [start, end), trimmed of spaces, relative to ``start``.
+
+    ``ranges`` are in text order and do not overlap (``story_lines``), so the ones that reach
+    into [start, end) are found by bisection, given their ``ends``: scanning every line for
+    every sentence made a long article quadratic."""
+    ends = [b for _, b in ranges] if ends is None else ends
+    lo, hi = bisect_right(ends, start), bisect_left(ranges, (end,))
+    return [(max(a, start) - start, min(b, end) - start) for a, b in ranges[lo:hi]
             if min(b, end) > max(a, start)]
 
 

@@ -66,7 +66,7 @@ def anchor_anaphora(text: str, found: Sequence[Found]) -> list[Found]:
                 day = first_day(following.value)
                 out.append(replace(f, value=moved(day, *f.anaphor) if day else None, anaphor=None))
                 continue
-            if re.match(rf"\s+(?:{_OBJECT}\b|[A-Z][\w.-]*['’]s\b)", text[f.end:]):
+            if _OBJECT_AFTER.match(text, f.end):
                 continue  # "the day before her death", "... Smith's birthday"
         if f.anaphor is not None:
             unit, shift = f.anaphor
@@ -82,6 +82,23 @@ def anchor_anaphora(text: str, found: Sequence[Found]) -> list[Found]:
     return out
 
 
+_OBJECT_AFTER = re.compile(rf"\s+(?:{_OBJECT}\b|[A-Z][\w.-]*['’]s\b)")
+_RANGE_AFTER = re.compile(rf"{_JOIN}(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(1[6-9]\d\d|20\d\d)\b)?"
+                          rf"(?![.,:]\d|\s*%|\s+(?!{_AFTER_RANGE}\b)[a-z])")
+_RANGE_BEFORE = re.compile(rf"(?<![\d.,$])\b(\d{{1,2}})(?:st|nd|rd|th)?{_JOIN}$")
+
+
+def _join_reach(text: str, end: int) -> int:
+    """Where a match of ``_RANGE_BEFORE`` ending at ``end`` can start at the earliest: a day
+    ("25th"), spaces, a joining word ("through"), spaces."""
+    k = end
+    for margin in (10, 10):
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        k = max(0, k - margin)
+    return k
+
+
 def range_ends(text: str, found: Sequence[Found]) -> list[Found]:
     """``found`` (in text order) with the other day of each day range added: "April 24 and 25"
     gives 25 April; "24-25 April" gives 24 April; a year after the range ("April 24-25, 1999")
@@ -91,11 +108,12 @@ def range_ends(text: str, found: Sequence[Found]) -> list[Found]:
         if f is None or f.precision != "day" or not f.value or len(f.value) != 10:
             continue
         day, words = int(f.value[8:10]), text[f.start:f.end]
-        after = re.match(rf"{_JOIN}(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(1[6-9]\d\d|20\d\d)\b)?"
-                         rf"(?![.,:]\d|\s*%|\s+(?!{_AFTER_RANGE}\b)[a-z])", text[f.end:])
-        before = re.search(rf"(?<![\d.,$])\b(\d{{1,2}})(?:st|nd|rd|th)?{_JOIN}$", text[:f.start])
+        # matched in place, not on copies of the text after and before: those made a long
+        # article's ranges quadratic
+        after = _RANGE_AFTER.match(text, f.end)
+        before = _RANGE_BEFORE.search(text, _join_reach(text, f.start), f.start)
         if re.search(r"\d(?:st|nd|rd|th)?$", words) and after:
-            other, start, end = int(after[1]), f.end + after.start(1), f.end + after.end()
+            other, start, end = int(after[1]), after.start(1), after.end()
             first = replace(f, value=after[2] + f.value[4:]) if after[2] else f
             value = first.value[:8] + f"{other:02d}" if first.value else None
             if not day < other <= day + _RANGE_GAP:

@@ -210,12 +210,14 @@ def _year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Fou
     return _Found(m.start(), m.end(), m["y"], "year")
 
 
+_WORD_AFTER = re.compile(r"\s+(?:[a-z]|[A-Z][\w.-]*['’]s\b)")
+
+
 def _day_word(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     days = g.lexicon.day_words.get(re.sub(r"\s+", " ", m["dw"].lower()))
     if days is None:
         return None
-    if re.match(r"(?i)the\s.*\b(?:before|after)$", m["dw"]) and re.match(
-            r"\s+(?:[a-z]|[A-Z][\w.-]*['’]s\b)", text[m.end():]):
+    if re.match(r"(?i)the\s.*\b(?:before|after)$", m["dw"]) and _WORD_AFTER.match(text, m.end()):
         return None  # "the day before her death", "... Smith's birthday": not the article date
     return _Found(m.start(), m.end(), _iso(plus_days(dct, days) if dct else None), "day")
 
