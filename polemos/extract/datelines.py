@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from polemos.model import Actor
+from polemos.nlp import parse
 
 if TYPE_CHECKING:
     from polemos.knowledge import Knowledge
@@ -86,16 +87,17 @@ def sentence_views(doc: Doc, knowledge: Knowledge) -> list[SentenceView]:
     ends = [b for _, b in story]
     for k, sent in enumerate(doc.sents):
         pieces = _within(story, sent.start_char, sent.end_char, ends)
-        if len(pieces) == 1 and sent.text[slice(*pieces[0])] == sent.text.strip():
-            cut = dateline_end(sent.text)
-            if 0 < cut < len(sent.text.rstrip()):
-                views.append(SentenceView(k, sent, knowledge.nlp(sent.text[cut:])[:],
+        sent_text = sent.text  # built from the tokens on each call: once, not once per line
+        if len(pieces) == 1 and sent_text[slice(*pieces[0])] == sent_text.strip():
+            cut = dateline_end(sent_text)
+            if 0 < cut < len(sent_text.rstrip()):
+                views.append(SentenceView(k, sent, parse(knowledge.nlp, sent_text[cut:])[:],
                                           sent.start_char + cut))
             else:
                 views.append(SentenceView(k, sent, sent, 0))
             continue
         for start, end in pieces:
-            text = sent.text[start:end].rstrip()
+            text = sent_text[start:end].rstrip()
             start += len(text) - len(text.lstrip())
             text = text.lstrip()
             if not any(ch.isalpha() for ch in text):
@@ -104,7 +106,7 @@ def sentence_views(doc: Doc, knowledge: Knowledge) -> list[SentenceView]:
             if cut >= len(text.rstrip()):
                 cut = 0
             at = sent.start_char + start
-            views.append(SentenceView(k, sent, knowledge.nlp(text[cut:])[:], at + cut, at,
+            views.append(SentenceView(k, sent, parse(knowledge.nlp, text[cut:])[:], at + cut, at,
                                       at + len(text)))
     return views
 
