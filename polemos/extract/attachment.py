@@ -8,7 +8,7 @@ fewer clauses between them, the more surely ("was shot Sunday and died Monday": 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from sys import maxsize
 
@@ -22,21 +22,25 @@ _CLAUSES = frozenset({"conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp"
 _PASSED = frozenset({"ADP", "NUM", "PUNCT", "CCONJ", "DET", "PART", "SPACE"})
 
 
-def attached_times(doc: Doc, trigger: TextSpan, times: Sequence[TimeExpr]) -> dict[int, int]:
+def attached_times(doc: Doc, trigger: TextSpan, times: Sequence[TimeExpr],
+                   starts: Sequence[int] | None = None) -> dict[int, int]:
     """Start offsets of the times that hang under the trigger, each with its clause distance.
 
-    Offsets are in the document's text (as ``TimeExpr.span`` is). A time outside the trigger's
-    subtree is absent from the result: the parse ties it to another verb ("said Friday",
-    "sentenced Tuesday").
+    Offsets are in the document's text (as ``TimeExpr.span`` is); ``times`` are in text order,
+    as ``find_time_expressions`` gives them. A time outside the trigger's subtree is absent from
+    the result: the parse ties it to another verb ("said Friday", "sentenced Tuesday").
+    ``starts`` (``token_starts(doc)``), given once per document, keeps each call to the
+    trigger's sentence: a long article has many triggers and many tokens.
     """
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc) if starts is None else starts
     head = _root(doc, starts, trigger.start, trigger.end)
     if head is None:
         return {}
+    sent = head.sent
+    first = bisect_left(times, sent.start_char, key=lambda t: t.span.start)
+    last = bisect_left(times, sent.end_char, key=lambda t: t.span.start)
     found: dict[int, int] = {}
-    for t in times:
-        if not (head.sent.start_char <= t.span.start < head.sent.end_char):
-            continue
+    for t in times[first:last]:
         root = _root(doc, starts, t.span.start, t.span.end)
         if root is None:
             continue
@@ -55,7 +59,7 @@ def time_heads(doc: Doc, times: Sequence[TimeExpr]) -> dict[int, tuple[str, ...]
     Thursday night" -> (vigil, hold)). Verbs further up are left out: "police said Tuesday the
     man opened fire" may hang Tuesday under "said". A time at a sentence's root has no entry.
     """
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     inside = sorted((t.span.start, t.span.end) for t in times)
     found: dict[int, tuple[str, ...]] = {}
     for t in times:
@@ -72,6 +76,11 @@ def time_heads(doc: Doc, times: Sequence[TimeExpr]) -> dict[int, tuple[str, ...]
         if lemmas:
             found[t.span.start] = tuple(lemmas)
     return found
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of each token, for finding tokens by offset with ``bisect``."""
+    return [t.idx for t in doc]
 
 
 def _within(spans: Sequence[tuple[int, int]], offset: int) -> bool:

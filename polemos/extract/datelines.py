@@ -8,6 +8,7 @@ first verb, so the coder reads the sentence from the end of the dateline on.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from polemos.model import Actor
+from polemos.nlp import parse
 
 if TYPE_CHECKING:
     from polemos.knowledge import Knowledge
@@ -82,18 +84,20 @@ def sentence_views(doc: Doc, knowledge: Knowledge) -> list[SentenceView]:
     and page furniture (copyright, posting times, photo credits) is left out."""
     views = []
     story = story_lines(doc.text, knowledge.lexicon.is_boilerplate)
+    ends = [b for _, b in story]
     for k, sent in enumerate(doc.sents):
-        pieces = _within(story, sent.start_char, sent.end_char)
-        if len(pieces) == 1 and sent.text[slice(*pieces[0])] == sent.text.strip():
-            cut = dateline_end(sent.text)
-            if 0 < cut < len(sent.text.rstrip()):
-                views.append(SentenceView(k, sent, knowledge.nlp(sent.text[cut:])[:],
+        pieces = _within(story, sent.start_char, sent.end_char, ends)
+        sent_text = sent.text  # built from the tokens on each call: once, not once per line
+        if len(pieces) == 1 and sent_text[slice(*pieces[0])] == sent_text.strip():
+            cut = dateline_end(sent_text)
+            if 0 < cut < len(sent_text.rstrip()):
+                views.append(SentenceView(k, sent, parse(knowledge.nlp, sent_text[cut:])[:],
                                           sent.start_char + cut))
             else:
                 views.append(SentenceView(k, sent, sent, 0))
             continue
         for start, end in pieces:
-            text = sent.text[start:end].rstrip()
+            text = sent_text[start:end].rstrip()
             start += len(text) - len(text.lstrip())
             text = text.lstrip()
             if not any(ch.isalpha() for ch in text):
@@ -102,14 +106,21 @@ def sentence_views(doc: Doc, knowledge: Knowledge) -> list[SentenceView]:
             if cut >= len(text.rstrip()):
                 cut = 0
             at = sent.start_char + start
-            views.append(SentenceView(k, sent, knowledge.nlp(text[cut:])[:], at + cut, at,
+            views.append(SentenceView(k, sent, parse(knowledge.nlp, text[cut:])[:], at + cut, at,
                                       at + len(text)))
     return views
 
 
-def _within(ranges: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of ``ranges`` inside [start, end), trimmed of spaces, relative to ``start``."""
-    return [(max(a, start) - start, min(b, end) - start) for a, b in ranges
+def _within(ranges: list[tuple[int, int]], start: int, end: int,
+            ends: list[int] | None = None) -> list[tuple[int, int]]:
+    """The parts of ``ranges`` inside [start, end), trimmed of spaces, relative to ``start``.
+
+    ``ranges`` are in text order and do not overlap (``story_lines``), so the ones that reach
+    into [start, end) are found by bisection, given their ``ends``: scanning every line for
+    every sentence made a long article quadratic."""
+    ends = [b for _, b in ranges] if ends is None else ends
+    lo, hi = bisect_right(ends, start), bisect_left(ranges, (end,))
+    return [(max(a, start) - start, min(b, end) - start) for a, b in ranges[lo:hi]
             if min(b, end) > max(a, start)]
 
 

@@ -12,6 +12,11 @@ from pathlib import Path
 
 from polemos.extract.lexicon_files import read_lexicon, readers
 
+# No report counts people, days or years past a trillion: a longer number ("1" * 5000 killed,
+# "a thousand thousand thousand ...") is read as no number rather than as a count.
+MAX_VALUE = 10**12
+_MAX_DIGITS = len(str(MAX_VALUE))
+MAX_WORDS = 12  # words in a cardinal written out
 
 def alternation(phrases: list[str] | tuple[str, ...]) -> str:
     """A regex alternation of phrases, longest first so the most specific wins."""
@@ -46,17 +51,23 @@ class NumberLexicon:
     def word_number_pattern(self) -> str:
         """Regex for a cardinal in words: "three", "twenty-five", "one hundred and two"."""
         word = alternation([*self.units, *self.tens, *self.scales])
-        return rf"(?:{word})(?:(?:-|\s+|\s+and\s+)(?:{word}))*"
+        # At most MAX_WORDS words: an unbounded run made every start in "thousand thousand ..."
+        # (3,000 words) try the whole run again, minutes of backtracking; the longest cardinal
+        # ("one hundred and twenty-three thousand four hundred and fifty-six") has 9.
+        return rf"(?:{word})(?:(?:-|\s+|\s+and\s+)(?:{word})){{0,{MAX_WORDS - 1}}}"
 
     def cardinal_pattern(self) -> str:
         """Regex for a cardinal in digits ("1,200", "15") or in words."""
         return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{self.word_number_pattern()})"
 
     def value(self, phrase: str) -> int | None:
-        """The value of a cardinal in digits or words ("1,200" -> 1200, "twenty-five" -> 25)."""
+        """The value of a cardinal in digits or words ("1,200" -> 1200, "twenty-five" -> 25);
+        None when it is no cardinal or larger than ``MAX_VALUE``."""
         text = phrase.lower().strip()
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
-            return int(text.replace(",", ""))
+            digits = text.replace(",", "").lstrip("0") or "0"
+            # checked before int(), which refuses strings of over 4,300 digits ("1" * 5000)
+            return int(digits) if len(digits) <= _MAX_DIGITS and int(digits) <= MAX_VALUE else None
         total = current = 0
         seen = False
         for token in re.split(r"[\s-]+", text):
@@ -73,6 +84,8 @@ class NumberLexicon:
             else:
                 return None
             seen = True
+            if total + current > MAX_VALUE:  # "a thousand thousand thousand ...": no count
+                return None
         return total + current if seen else None
 
 

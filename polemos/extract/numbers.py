@@ -342,7 +342,29 @@ def _default_patterns() -> tuple[Any, Any, Any, Any, Any]:
             lex.killings.pattern() if lex.killings else None)
 
 
-def with_story_deaths(own: Casualties, story: Sequence[str],
+@dataclass(frozen=True, slots=True)
+class StoryLine:
+    """What one sentence of an attack's story tells, read once however many stories hold it."""
+
+    counts: Casualties
+    tells_attacker_death: bool  # "police shot and killed the gunman"
+    with_attacker: bool  # a toll that may already hold the attacker's death
+
+
+def read_story_line(sentence: str, lexicon: CasualtyLexicon | None = None) -> StoryLine:
+    """The counts of a sentence and what it tells of the attacker's death."""
+    return StoryLine(find_casualties(sentence, lexicon), tells_attacker_death(sentence, lexicon),
+                     _with_attacker(sentence, lexicon))
+
+
+def _with_attacker(sentence: str, lexicon: CasualtyLexicon | None) -> bool:
+    attacker_dead, counted, own_hand, _ = _story_patterns(lexicon)
+    return bool(attacker_dead is not None and attacker_dead.search(sentence)
+                or counted is not None and counted.search(sentence)
+                or own_hand.search(sentence))
+
+
+def with_story_deaths(own: Casualties, story: Sequence[str | StoryLine],
                       lexicon: CasualtyLexicon | None = None, own_text: str | None = None,
                       ) -> Casualties:
     """An attack's counts with the deaths told in the sentences that carry on its story.
@@ -352,26 +374,24 @@ def with_story_deaths(own: Casualties, story: Sequence[str],
     the largest count of ``story`` (sentences after the attack's, up to the next attack's); when
     the story tells the attacker's death apart from the victims' toll ("police killed the
     gunman"), the attacker is one more dead, as the Gun Violence Archive counts.
-    ``own_text`` is the attack's own sentence, read for the attacker's death too.
+    ``own_text`` is the attack's own sentence, read for the attacker's death too. A sentence of
+    ``story`` may come already read (``read_story_line``, with the same ``lexicon``).
     """
     lex = lexicon or _default_lexicon()
-    told = [(s, find_casualties(s, lexicon)) for s in story]
-    dead = [c for _, c in told if c.dead is not None and c.dead > (own.dead or 0)]
+    told = [line if isinstance(line, StoryLine) else read_story_line(line, lexicon)
+            for line in story]
+    dead = [t.counts for t in told if t.counts.dead is not None and t.counts.dead > (own.dead or 0)]
     most = max(dead, key=lambda c: c.dead or 0) if dead else None
     result = own if most is None else replace(own, dead=most.dead,
                                                is_floor=own.is_floor or most.is_floor)
     if lex.killings is None or not lex.killings.attackers:
         return result
-    attacker_dead, counted, own_hand, _ = _story_patterns(lexicon)
-
-    def with_attacker(text: str) -> bool:  # a toll that may already hold the attacker's death
-        return bool(attacker_dead.search(text) or counted.search(text) or own_hand.search(text))
-
-    texts = [*([own_text] if own_text else []), *story]
-    if not any(tells_attacker_death(t, lexicon) for t in texts):
+    if not (own_text and tells_attacker_death(own_text, lexicon)
+            or any(t.tells_attacker_death for t in told)):
         return result
-    victims = max([own.dead or 0 if own_text is None or not with_attacker(own_text) else 0]
-                  + [c.dead or 0 for s, c in told if not with_attacker(s)])
+    mine = own_text is not None and _with_attacker(own_text, lexicon)
+    victims = max([own.dead or 0 if not mine else 0]
+                  + [t.counts.dead or 0 for t in told if not t.with_attacker])
     # one other death may be the attacker's told again ("one person was killed in a police
     # shooting"); a toll of several is the victims'
     if victims < 2 or victims + 1 <= (result.dead or 0):

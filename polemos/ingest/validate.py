@@ -9,7 +9,8 @@ from typing import Any
 from polemos.errors import InputError
 from polemos.model import Article, stable_id
 
-# Longer texts are almost always a dump, not an article; spaCy would take minutes and much memory.
+# Longer texts are almost always a dump, not an article. Up to this limit the coder parses a long
+# text in pieces (polemos.nlp.CHUNK_CHARS), so its time grows linearly and its memory stays flat.
 MAX_TEXT_CHARS = 1_000_000
 # A lone UTF-16 surrogate (only a JSON "\ud800" escape can make one) is no character: UTF-8 writers
 # and DuckDB reject it later, so every string field read is mended here, once, with U+FFFD.

@@ -6,6 +6,7 @@ and pure calendar functions over ``datetime.date`` (no clock: the anchor is the 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -31,14 +32,17 @@ class Holiday:
     nth: int | None = None
     start: int = 1
 
-    def on(self, year: int) -> dt.date:
-        """The holiday's date in ``year``."""
+    def on(self, year: int) -> dt.date | None:
+        """The holiday's date in ``year``; None for a year outside the calendar (1-9999)."""
+        if not in_calendar(year):
+            return None
         if self.day is not None:
             return dt.date(year, self.month, self.day)
         first = dt.date(year, self.month, self.start)
         if self.nth is not None and self.nth < 0:
-            last = (dt.date(year + self.month // 12, self.month % 12 + 1, 1)
-                    - dt.timedelta(days=1))
+            # the month's last day from its length, not the next month's first: December 9999
+            # has no next month in the calendar
+            last = dt.date(year, self.month, calendar.monthrange(year, self.month)[1])
             return last - dt.timedelta(days=(last.weekday() - (self.weekday or 0)) % 7)
         offset = ((self.weekday or 0) - first.weekday()) % 7
         return first + dt.timedelta(days=offset + 7 * ((self.nth or 1) - 1))
@@ -238,6 +242,27 @@ def _holidays(data: dict[str, Any], where: str) -> tuple[Holiday, ...]:
     return tuple(out)
 
 
+def in_calendar(year: int) -> bool:
+    """Whether ``year`` is one the calendar can write (1-9999, Python's ``datetime`` range).
+
+    Relative times are counted from the article date, which may itself be 0001-01-01 or
+    9999-12-31: "next week" or "in 3000 years" then falls outside, and such a time has no value.
+    """
+    return dt.MINYEAR <= year <= dt.MAXYEAR
+
+
+def plus_days(day: dt.date, days: int) -> dt.date | None:
+    """The day ``days`` after ``day`` (before, when negative); None outside the calendar.
+
+    Counted on ordinals so that any count ("99999999999 days ago") stays an int, where
+    ``timedelta`` would overflow.
+    """
+    ordinal = day.toordinal() + days
+    if not 1 <= ordinal <= dt.date.max.toordinal():
+        return None
+    return dt.date.fromordinal(ordinal)
+
+
 def add_months(day: dt.date, months: int) -> tuple[int, int]:
     """(year, month) that is ``months`` after the month of ``day``."""
     index = day.year * 12 + day.month - 1 + months
@@ -274,7 +299,8 @@ def nearest_year(anchor: dt.date, month: int, day: int | None, future: bool,
         weight = wrong if gap != 0 and (gap > 0) != future else 1.0
         return abs(gap) * weight, abs(year - anchor.year)
 
-    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=score)
+    years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if in_calendar(y)]
+    return min(years, key=score)
 
 
 def weekday_year(anchor: dt.date, month: int, day: int, weekday: int) -> int:
@@ -296,7 +322,7 @@ def weekday_year(anchor: dt.date, month: int, day: int, weekday: int) -> int:
             when = dt.date(year, month, day)
         except ValueError:
             continue
-        if when.weekday() == weekday and when <= anchor + dt.timedelta(days=200):
+        if when.weekday() == weekday and (when - anchor).days <= 200:
             return year
     return nearest_year(anchor, month, day, future=False)
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from polemos.model import DatePrecision
-from polemos.resolve.date_lexicon import add_months, first_day, iso_week
+from polemos.resolve.date_lexicon import add_months, first_day, in_calendar, iso_week, plus_days
 
 REACH = 600  # characters back to the time an anaphoric expression counts from (a few sentences)
 _RANGE_GAP = 14  # days: "April 24 and 25" is a range; "April 4 and 25 people" is not
@@ -38,16 +38,18 @@ class Found:
     anaphor: tuple[str, int] | None = None
 
 
-def moved(day: dt.date, unit: str, steps: int) -> str:
-    """The day, week, month or year ``steps`` units from ``day``, at that precision."""
-    if unit == "day":
-        return (day + dt.timedelta(days=steps)).isoformat()
-    if unit == "week":
-        return iso_week(day + dt.timedelta(days=7 * steps))
+def moved(day: dt.date, unit: str, steps: int) -> str | None:
+    """The day, week, month or year ``steps`` units from ``day``, at that precision; None when
+    that falls outside the calendar (years 1-9999: "next week" from 9999-12-31)."""
+    if unit in ("day", "week"):
+        to = plus_days(day, steps * (7 if unit == "week" else 1))
+        if to is None:
+            return None
+        return to.isoformat() if unit == "day" else iso_week(to)
     if unit == "month":
         year, month = add_months(day, steps)
-        return f"{year:04d}-{month:02d}"
-    return f"{day.year + steps:04d}"
+        return f"{year:04d}-{month:02d}" if in_calendar(year) else None
+    return f"{day.year + steps:04d}" if in_calendar(day.year + steps) else None
 
 
 def anchor_anaphora(text: str, found: Sequence[Found]) -> list[Found]:
@@ -64,7 +66,7 @@ def anchor_anaphora(text: str, found: Sequence[Found]) -> list[Found]:
                 day = first_day(following.value)
                 out.append(replace(f, value=moved(day, *f.anaphor) if day else None, anaphor=None))
                 continue
-            if re.match(rf"\s+(?:{_OBJECT}\b|[A-Z][\w.-]*['’]s\b)", text[f.end:]):
+            if _OBJECT_AFTER.match(text, f.end):
                 continue  # "the day before her death", "... Smith's birthday"
         if f.anaphor is not None:
             unit, shift = f.anaphor
@@ -80,6 +82,23 @@ def anchor_anaphora(text: str, found: Sequence[Found]) -> list[Found]:
     return out
 
 
+_OBJECT_AFTER = re.compile(rf"\s+(?:{_OBJECT}\b|[A-Z][\w.-]*['’]s\b)")
+_RANGE_AFTER = re.compile(rf"{_JOIN}(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(1[6-9]\d\d|20\d\d)\b)?"
+                          rf"(?![.,:]\d|\s*%|\s+(?!{_AFTER_RANGE}\b)[a-z])")
+_RANGE_BEFORE = re.compile(rf"(?<![\d.,$])\b(\d{{1,2}})(?:st|nd|rd|th)?{_JOIN}$")
+
+
+def _join_reach(text: str, end: int) -> int:
+    """Where a match of ``_RANGE_BEFORE`` ending at ``end`` can start at the earliest: a day
+    ("25th"), spaces, a joining word ("through"), spaces."""
+    k = end
+    for margin in (10, 10):
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        k = max(0, k - margin)
+    return k
+
+
 def range_ends(text: str, found: Sequence[Found]) -> list[Found]:
     """``found`` (in text order) with the other day of each day range added: "April 24 and 25"
     gives 25 April; "24-25 April" gives 24 April; a year after the range ("April 24-25, 1999")
@@ -89,11 +108,12 @@ def range_ends(text: str, found: Sequence[Found]) -> list[Found]:
         if f is None or f.precision != "day" or not f.value or len(f.value) != 10:
             continue
         day, words = int(f.value[8:10]), text[f.start:f.end]
-        after = re.match(rf"{_JOIN}(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(1[6-9]\d\d|20\d\d)\b)?"
-                         rf"(?![.,:]\d|\s*%|\s+(?!{_AFTER_RANGE}\b)[a-z])", text[f.end:])
-        before = re.search(rf"(?<![\d.,$])\b(\d{{1,2}})(?:st|nd|rd|th)?{_JOIN}$", text[:f.start])
+        # matched in place, not on copies of the text after and before: those made a long
+        # article's ranges quadratic
+        after = _RANGE_AFTER.match(text, f.end)
+        before = _RANGE_BEFORE.search(text, _join_reach(text, f.start), f.start)
         if re.search(r"\d(?:st|nd|rd|th)?$", words) and after:
-            other, start, end = int(after[1]), f.end + after.start(1), f.end + after.end()
+            other, start, end = int(after[1]), after.start(1), after.end()
             first = replace(f, value=after[2] + f.value[4:]) if after[2] else f
             value = first.value[:8] + f"{other:02d}" if first.value else None
             if not day < other <= day + _RANGE_GAP:

@@ -22,8 +22,10 @@ from polemos.resolve.date_lexicon import (
     TimeLexicon,
     add_months,
     full_year,
+    in_calendar,
     iso_week,
     nearest_year,
+    plus_days,
     shifted_year,
     weekday_year,
 )
@@ -192,7 +194,7 @@ def _month(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Fo
     else:
         tense = _tense(g, m, text)
         year = nearest_year(dct, month, None, tense > 0, tense < 0)
-    return _Found(m.start(), m.end(), f"{year:04d}-{month:02d}", "month")
+    return _Found(m.start(), m.end(), _month_value(year, month), "month")
 
 
 def _month_written_year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None,
@@ -208,15 +210,16 @@ def _year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Fou
     return _Found(m.start(), m.end(), m["y"], "year")
 
 
+_WORD_AFTER = re.compile(r"\s+(?:[a-z]|[A-Z][\w.-]*['’]s\b)")
+
+
 def _day_word(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     days = g.lexicon.day_words.get(re.sub(r"\s+", " ", m["dw"].lower()))
     if days is None:
         return None
-    if re.match(r"(?i)the\s.*\b(?:before|after)$", m["dw"]) and re.match(
-            r"\s+(?:[a-z]|[A-Z][\w.-]*['’]s\b)", text[m.end():]):
+    if re.match(r"(?i)the\s.*\b(?:before|after)$", m["dw"]) and _WORD_AFTER.match(text, m.end()):
         return None  # "the day before her death", "... Smith's birthday": not the article date
-    value = (dct + dt.timedelta(days=days)).isoformat() if dct else None
-    return _Found(m.start(), m.end(), value, "day")
+    return _Found(m.start(), m.end(), _iso(plus_days(dct, days) if dct else None), "day")
 
 
 def _weekday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
@@ -240,7 +243,7 @@ def _weekday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
         days = 1
     else:
         days = -back  # news reports what happened: the latest such day, the article's own included
-    return _Found(m.start(), m.end(), (dct + dt.timedelta(days=days)).isoformat(), "day")
+    return _Found(m.start(), m.end(), _iso(plus_days(dct, days)), "day")
 
 
 def _shifted(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
@@ -274,18 +277,18 @@ def _holiday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
     if holiday is None:
         return None
     if m["y"]:  # "Christmas 2012"
-        return _Found(m.start(), m.end(), holiday.on(int(m["y"])).isoformat(), "day")
-    if dct is None:
+        return _Found(m.start(), m.end(), _iso(holiday.on(int(m["y"]))), "day")
+    this_year = holiday.on(dct.year) if dct is not None else None
+    if dct is None or this_year is None:
         return _Found(m.start(), m.end(), None, "day")
     shift = g.lexicon.shifts.get((m["shift"] or "").lower(), 0)
-    this_year = holiday.on(dct.year)
     if shift < 0 or not shift and not _is_future(g, m, text) and this_year > dct:
         day = holiday.on(dct.year - 1) if this_year >= dct else this_year
     elif shift > 0:
         day = this_year if this_year > dct else holiday.on(dct.year + 1)
     else:
         day = this_year
-    return _Found(m.start(), m.end(), day.isoformat(), "day")
+    return _Found(m.start(), m.end(), _iso(day), "day")
 
 
 def _phrase(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
@@ -293,11 +296,12 @@ def _phrase(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _F
     if "yp" in m.groupdict():
         if dct is None:
             return _Found(m.start(), m.end(), None, "year")
-        return _Found(m.start(), m.end(), f"{dct.year + g.lexicon.year_phrases[key]:04d}", "year")
+        year = dct.year + g.lexicon.year_phrases[key]
+        return _Found(m.start(), m.end(), f"{year:04d}" if in_calendar(year) else None, "year")
     if dct is None:
         return _Found(m.start(), m.end(), None, "month")
     year, month = add_months(dct, g.lexicon.month_phrases[key])
-    return _Found(m.start(), m.end(), f"{year:04d}-{month:02d}", "month")
+    return _Found(m.start(), m.end(), _month_value(year, month), "month")
 
 
 def _written_year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None,
@@ -334,6 +338,15 @@ def _anaphor(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
 
 def _vague(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     return _Found(m.start(), m.end(), None, None)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _month_value(year: int, month: int) -> str | None:
+    """``YYYY-MM``; None for a year outside the calendar ("next month" from December 9999)."""
+    return f"{year:04d}-{month:02d}" if in_calendar(year) else None
 
 
 def _anchor(published: str | None) -> dt.date | None:

@@ -7,7 +7,9 @@ for one event is its own job: report dates, stamps, charges and neighbouring sen
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from polemos.model import DatePrecision, TextSpan, TimeExpr
 from polemos.resolve.date_lexicon import first_day, iso_week
@@ -19,11 +21,117 @@ _LONG_SPAN = re.compile(r"\b(?:weeks|months|years|decades)\b", re.I)
 _DETACHED = 99  # clause steps of a time the parse does not place under the trigger
 
 
+@dataclass(frozen=True, slots=True)
+class StoryTimes:
+    """An article's times as ``event_date`` weighs them, read once per article.
+
+    Whether a time dates a report, is tied to the event, or hangs under a later step depends on
+    the time and the article only, not on the event being dated; reading it once, and finding
+    each event's neighbours by offset, keeps a long article's cost linear in its events and
+    times (each event used to look at every time). Build with ``story_times``.
+    """
+
+    usable: tuple[TimeExpr, ...]  # with a value on or before the article date, in text order
+    usable_starts: tuple[int, ...]
+    reported: frozenset[int]  # start offsets of times that date a report or stamp
+    marked: frozenset[int]  # ... that the text ties to the event ("happened Monday")
+    roles: Mapping[int, str]  # ... -> "step" or "attack", by the word the parse hangs them under
+    long_spans: frozenset[int]  # ... of valueless spans of time ("in recent months")
+    days: tuple[TimeExpr, ...]  # usable days that date no report and no later step
+    days_starts: tuple[int, ...]
+    ties: tuple[TimeExpr, ...]  # those days the text or parse ties to an attack
+    ties_starts: tuple[int, ...]
+    attack_days: Mapping[str, tuple[TimeExpr, ...]]  # tied, no step, by year, month and week
+    earliest_day: TimeExpr | None  # the usable day of least value
+
+    def is_step(self, t: TimeExpr) -> bool:
+        """Under a later step, and not tied to the event by the text ("the Dec. 15 shooting")."""
+        return self.roles.get(t.span.start) == "step" and t.span.start not in self.marked
+
+
+def story_times(times: Sequence[TimeExpr], published: str | None, source: str, offset: int = 0,
+                heads: Mapping[int, Sequence[str]] | None = None) -> StoryTimes:
+    """The article's times read for ``event_date``: ``source`` is the article's text (offset 0)
+    or, without it, the sentence's text at ``offset``; ``heads`` as ``time_heads`` gives them."""
+    anchor = _anchor(published)
+    cues = _cues()
+    ordered = sorted(times, key=lambda t: t.span.start)
+
+    def around(t: TimeExpr) -> tuple[str, str] | None:
+        start, end = t.span.start - offset, t.span.end - offset
+        if start < 0 or end > len(source):
+            return None  # a neighbour, when only the sentence is known
+        return source[max(0, start - _BEFORE):start], source[end:end + _AFTER]
+
+    def role(t: TimeExpr) -> str | None:
+        for lemma in (heads or {}).get(t.span.start, ()):
+            if lemma in cues.step_heads:
+                return "step"
+            if lemma in cues.attack_heads:
+                return "attack"
+        return None
+
+    usable = tuple(t for t in ordered if t.value is not None and t.precision is not None
+                   and (anchor is None or ((first := first_day(t.value)) is not None
+                                           and first <= anchor)))
+    context = {t.span.start: around(t) for t in usable}
+    reported = frozenset(k for k, c in context.items() if c is not None and cues.is_reported(*c))
+    marked = frozenset(k for k, c in context.items() if c is not None and cues.is_marked(*c))
+    roles = {t.span.start: r for t in usable if (r := role(t)) is not None}
+    long_spans = frozenset(t.span.start for t in ordered
+                           if t.value is None and _LONG_SPAN.search(t.span.text))
+
+    def step(t: TimeExpr) -> bool:
+        return roles.get(t.span.start) == "step" and t.span.start not in marked
+
+    def attack(t: TimeExpr) -> bool:
+        return t.span.start in marked or roles.get(t.span.start) == "attack"
+
+    day_times = [t for t in usable if t.precision == "day"]
+    days = tuple(t for t in day_times if t.span.start not in reported and not step(t))
+    ties = tuple(t for t in days if attack(t))
+    attack_days: dict[str, list[TimeExpr]] = {}
+    for t in day_times:
+        if attack(t) and not step(t):
+            for key in _periods(t.value or ""):
+                attack_days.setdefault(key, []).append(t)
+    earliest = min(day_times, key=lambda t: (t.value or "", t.span.start), default=None)
+    return StoryTimes(usable, tuple(t.span.start for t in usable), reported, marked, roles,
+                      long_spans,
+                      days, tuple(t.span.start for t in days),
+                      ties, tuple(t.span.start for t in ties),
+                      {k: tuple(v) for k, v in attack_days.items()}, earliest)
+
+
+def _periods(day: str) -> tuple[str, ...]:
+    """The year, month and ISO week values an ISO day falls in (as ``_falls_in`` reads them)."""
+    first = first_day(day)
+    return (day[:4], day[:7]) + ((iso_week(first),) if first is not None else ())
+
+
+def _nearest(times: Sequence[TimeExpr], starts: Sequence[int], at: int,
+             skip: TextSpan | None = None) -> TimeExpr | None:
+    """The time nearest ``at`` among the sorted ``times``, one starting at or before it first,
+    passing over those inside ``skip``: ``min(times, key=(start > at, |start - at|))`` by bisection."""
+    def inside(t: TimeExpr) -> bool:
+        return skip is not None and skip.start <= t.span.start and t.span.end <= skip.end
+
+    k = bisect_right(starts, at) - 1
+    while k >= 0 and inside(times[k]):
+        k -= 1
+    if k >= 0:
+        return times[k]
+    k = bisect_right(starts, at)
+    while k < len(times) and inside(times[k]):
+        k += 1
+    return times[k] if k < len(times) else None
+
+
 def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
                published: str | None, text: str | None = None,
                attached: Mapping[int, int] | None = None,
                heads: Mapping[int, Sequence[str]] | None = None,
-               violent: bool = True,
+               violent: bool = True, story: StoryTimes | None = None,
                ) -> tuple[str | None, DatePrecision | None, bool]:
     """When the event carried by ``trigger`` happened: (value, precision, from_text).
 
@@ -49,102 +157,66 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
     to an attack within it ("shot last week" and "the Dec. 15 shooting"); a sanction "this
     month" keeps its month. With only report or step days in the story,
     the earliest of them (steps follow the event). All offsets are in the article's text.
+    ``story`` (``story_times`` of the same times, text and heads), given once per article,
+    spares reading every time again for each event.
     """
     anchor = _anchor(published)
-    source, offset = (text, 0) if text is not None else (sentence.text, sentence.start)
-
-    def around(t: TimeExpr) -> tuple[str, str] | None:
-        """The text before and after a time, None for a neighbour when only the sentence is known."""
-        start, end = t.span.start - offset, t.span.end - offset
-        if start < 0 or end > len(source):
-            return None
-        return source[max(0, start - _BEFORE):start], source[end:end + _AFTER]
-
-    def reported(t: TimeExpr) -> bool:
-        context = around(t)
-        return context is not None and _cues().is_reported(*context)
-
-    def marked(t: TimeExpr) -> bool:
-        context = around(t)
-        return context is not None and _cues().is_marked(*context)
+    if story is None:
+        source, offset = (text, 0) if text is not None else (sentence.text, sentence.start)
+        story = story_times(times, published, source, offset, heads)
+    under = attached or {}
 
     def cost(t: TimeExpr) -> float:
         gap = (trigger.start - t.span.end if t.span.end <= trigger.start
                else t.span.start - trigger.end)
         return max(gap, 0) + _PRECISION_COST.get(t.precision or "year", 120)
 
-    under = attached or {}
-    cues = _cues()
-    head_of = heads or {}
-
-    def role(t: TimeExpr) -> str | None:
-        """'step' or 'attack': the nearest word the parse hangs the time under that is a later
-        step of the story (an arrest, a vigil, a trial) or the attack itself; else None."""
-        for lemma in head_of.get(t.span.start, ()):
-            if lemma in cues.step_heads:
-                return "step"
-            if lemma in cues.attack_heads:
-                return "attack"
-        return None
-
-    def step(t: TimeExpr) -> bool:
-        """Whether the parse hangs the time under a later step and the text does not tie it to
-        the event ("the Dec. 15 shooting was ruled a homicide" keeps Dec. 15)."""
-        return role(t) == "step" and not marked(t)
-
-    def attack(t: TimeExpr) -> bool:
-        """Whether the text or the parse ties the time to an attack ("was shot Monday")."""
-        return marked(t) or role(t) == "attack"
-
     def rank(t: TimeExpr) -> tuple[int, float, int]:
         return (under.get(t.span.start, _DETACHED) if attached is not None else 0,
                 cost(t), t.span.start)
 
-    usable = [t for t in times if t.value is not None and t.precision is not None
-              and (anchor is None or ((first := first_day(t.value)) is not None
-                                      and first <= anchor))]
-    inside = [t for t in usable if sentence.start <= t.span.start and t.span.end <= sentence.end]
-    own = [t for t in inside if not (reported(t) or step(t)) or under.get(t.span.start) == 0]
-    if text is not None and cues.is_charged(text[max(0, trigger.start - _BEFORE):trigger.start]):
+    lo = bisect_left(story.usable_starts, sentence.start)
+    hi = bisect_right(story.usable_starts, sentence.end)
+    inside = [t for t in story.usable[lo:hi] if t.span.end <= sentence.end]
+    own = [t for t in inside if not (t.span.start in story.reported or story.is_step(t))
+           or under.get(t.span.start) == 0]
+    if text is not None and _cues().is_charged(text[max(0, trigger.start - _BEFORE):trigger.start]):
         # "stable Sunday, and the man accused of shooting them": Sunday dates the charge; a time
         # after the attack is still its own ("accused of killing three officers Sunday")
-        own = [t for t in own if t.span.start > trigger.start or marked(t)
+        own = [t for t in own if t.span.start > trigger.start or t.span.start in story.marked
                or under.get(t.span.start) == 0]
     if own:
         best = min(own, key=rank)
         if best.precision != "day" and text is not None and violent:
             # "shot last week" and, elsewhere, "the Dec. 15 shooting": the day the text ties to
             # an attack within the sentence's week, month or year is its day
-            within = [t for t in usable if t.precision == "day" and t.value is not None
-                      and _falls_in(t.value, best.value or "") and attack(t) and not step(t)]
-            if within:
-                day = min(within, key=lambda t: (t.span.start > sentence.start,
-                                                 abs(t.span.start - sentence.start)))
+            day = _tied_day_within(story, best.value or "", sentence.start)
+            if day is not None:
                 return day.value, day.precision, True
         return best.value, best.precision, True
-    if attached is not None and any(t.value is None and t.span.start in under
-                                    and _LONG_SPAN.search(t.span.text) for t in times):
+    if attached is not None and any(start in story.long_spans for start in under):
         # "have repeatedly hit Americans in recent months": the text gives the event a span of
         # time, not a day, so no neighbour's day is borrowed; the article date stands in, flagged
         if anchor is not None:
             return anchor.isoformat(), "day", False
         return None, None, False
-    days = [t for t in usable if t.precision == "day" and t not in inside and not reported(t)
-            and not step(t)]
+    # the day nearest the sentence, before it first: the lead's; one the text ties to an attack
+    # before the sentence, else anywhere, wins over one that is not tied
+    best_day = None
     if text is not None:
-        ties = [t for t in days if attack(t)]  # the event's own date, the lead's before a later one
-        days = [t for t in ties if t.span.start < sentence.start] or ties or days
-    if days:
-        best = min(days, key=lambda t: (t.span.start > sentence.start,
-                                        abs(t.span.start - sentence.start)))
-        return best.value, best.precision, True
+        k = bisect_left(story.ties_starts, sentence.start) - 1
+        best_day = story.ties[k] if k >= 0 else _nearest(story.ties, story.ties_starts,
+                                                          sentence.start, sentence)
+    if best_day is None:
+        best_day = _nearest(story.days, story.days_starts, sentence.start, sentence)
+    if best_day is not None:
+        return best_day.value, best_day.precision, True
     if inside:
         best = min(inside, key=rank)
         return best.value, best.precision, True
-    later = [t for t in usable if t.precision == "day"]
-    if later:  # only dates of reports and later steps: the earliest is the nearest the event
-        best = min(later, key=lambda t: (t.value or "", t.span.start))
-        return best.value, best.precision, True
+    if story.earliest_day is not None:
+        # only dates of reports and later steps: the earliest is the nearest the event
+        return story.earliest_day.value, story.earliest_day.precision, True
     if anchor is not None:
         return anchor.isoformat(), "day", False
     return None, None, False
@@ -156,3 +228,14 @@ def _falls_in(day: str, value: str) -> bool:
         first = first_day(day)
         return first is not None and iso_week(first) == value
     return len(value) < len(day) and day.startswith(value)
+
+
+def _tied_day_within(story: StoryTimes, period: str, at: int) -> TimeExpr | None:
+    """The day tied to an attack (and under no later step) within a week, month or year value,
+    nearest ``at``, one before it first; None without one."""
+    if "-W" in period or len(period) in (4, 7):
+        days = story.attack_days.get(period, ())
+    else:  # no value the grammar gives; read as _falls_in would
+        days = tuple(t for k, ts in story.attack_days.items() if len(k) == 4 for t in ts
+                     if _falls_in(t.value or "", period))
+    return _nearest(days, [t.span.start for t in days], at)

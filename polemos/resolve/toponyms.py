@@ -9,8 +9,10 @@ are never places: "Iraqi forces" locates nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from sys import maxsize
 from typing import Literal
 
 from polemos.model import Entity, TextSpan
@@ -79,18 +81,19 @@ def place_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
         return found[query]
 
     mentions: list[PlaceMention] = []
-    taken: list[tuple[int, int]] = [(e.start, e.end) for e in entities
-                                    if e.label in BLOCKING_LABELS | PLACE_LABELS]
+    taken = _Spans((e.start, e.end) for e in entities if e.label in BLOCKING_LABELS | PLACE_LABELS)
     runs = [m.span() for m in _RUN.finditer(text)]
     # Names the parser saw but typed oddly ("Qaim" as PRODUCT): the gazetteer may claim them.
-    misnamed = [e for e in entities if e.label not in BLOCKING_LABELS | PLACE_LABELS]
+    misnamed = _Spans((e.start, e.end) for e in entities
+                      if e.label not in BLOCKING_LABELS | PLACE_LABELS)
     for match in _DATELINE.finditer(text):  # "BAGHDAD (Reuters) -": the story's own place
         mention = _mention(text, match.start(1), match.end(1), gazetteer, lookup, True)
         if mention is not None and mention.candidates and not mention.loose and \
                 (mention.candidates[0].population >= 1000
                  or mention.candidates[0].place.feature in STRONG):
             mentions.append(mention)
-            taken.append(match.span(1))
+            taken.add(*match.span(1))
+    placed = _Spans((m.span.start, m.span.end) for m in mentions)
     # A word of a full personal name elsewhere ("Ali Altintas") is that person here too; a lone
     # word the parser called a person ("attacked Goma") is no evidence against a big city.
     person_words = {w for e in entities if e.label == "PERSON" and " " in e.text.strip()
@@ -98,7 +101,7 @@ def place_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
     for ent in entities:
         if ent.label not in PLACE_LABELS | MAYBE_PLACE_LABELS:
             continue
-        if any(m.span.start < ent.end and ent.start < m.span.end for m in mentions):
+        if placed.overlaps(ent.start, ent.end):
             continue
         for start, end in _parts(text, ent.start, ent.end):
             mention = _longer_run(text, start, end, runs, gazetteer, lookup) or \
@@ -107,11 +110,14 @@ def place_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
                 continue  # "Paterson" after "Tom Paterson" is the man, not the city
             if mention is not None and (ent.label in PLACE_LABELS or _is_strong(mention, text)):
                 mentions.append(mention)
+                placed.add(mention.span.start, mention.span.end)
             elif ent.label == "ORG":
-                mentions.extend(_from_organisation(text, start, end, mention, gazetteer, lookup))
+                for inner in _from_organisation(text, start, end, mention, gazetteer, lookup):
+                    mentions.append(inner)
+                    placed.add(inner.span.start, inner.span.end)
     for match in _RUN.finditer(text):
         for start, end in _parts(text, *match.span()):
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             mention = _mention(text, start, end, gazetteer, lookup, False)
             if mention is None or not mention.candidates or mention.loose or \
@@ -119,8 +125,7 @@ def place_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
                 continue
             if _is_strong(mention, text):
                 mentions.append(mention)
-            elif not _is_sentence_start(text, start) and any(
-                    e.start < end and start < e.end for e in misnamed):
+            elif not _is_sentence_start(text, start) and misnamed.overlaps(start, end):
                 mentions.append(replace(mention, weak=True))  # kept if the story agrees
     return _with_kinds(text, sorted(mentions, key=lambda m: (m.span.start, m.span.end)),
                        gazetteer)
@@ -208,8 +213,12 @@ def _served_place(text: str, start: int, end: int, gazetteer: Gazetteer,
 def _longer_run(text: str, start: int, end: int, runs: list[tuple[int, int]],
                 gazetteer: Gazetteer, lookup: Callable[[str], tuple[tuple[Candidate, ...], bool]],
                 ) -> PlaceMention | None:
-    """The whole name when the parser cut it short ("Deir" of "Deir ez-Zor"), if it resolves."""
-    for s, e in runs:
+    """The whole name when the parser cut it short ("Deir" of "Deir ez-Zor"), if it resolves.
+
+    ``runs`` are in text order and do not overlap: only the last starting at or before ``start``
+    can hold the name (found by bisection: an article has thousands of runs and entities)."""
+    k = bisect_right(runs, (start, maxsize)) - 1
+    for s, e in runs[max(k, 0):k + 1]:
         if not (s <= start and end <= e and (s, e) != (start, end)):
             continue
         # the run, then the run without its leading words ("In Goz Beida" -> "Goz Beida")
@@ -224,6 +233,26 @@ def _longer_run(text: str, start: int, end: int, runs: list[tuple[int, int]],
             if e - head <= 3 * (end - start) + 12 or mention.candidates[0].place.feature in BROAD:
                 return mention
     return None
+
+
+class _Spans:
+    """Character spans, asked in log time whether a span overlaps one of them (a list scanned
+    for every entity and run made long articles quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans = sorted(spans)
+        self._longest = max((e - s for s, e in self._spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span [s, e) has s < end and start < e."""
+        # a span starting before start - longest ends before start
+        lo = bisect_left(self._spans, (start - self._longest,))
+        hi = bisect_left(self._spans, (end,))
+        return any(start < e for _, e in self._spans[lo:hi])
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -325,5 +354,7 @@ def _is_strong(mention: PlaceMention, text: str) -> bool:
 
 
 def _is_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in _SENTENCE_END
+    k = start  # the last character before ``start`` that is not a space (no copy of the text)
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k == 0 or text[k - 1] in _SENTENCE_END

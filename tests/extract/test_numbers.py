@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from polemos.errors import KnowledgeError
+from polemos.extract.number_words import MAX_WORDS
 from polemos.extract.numbers import CasualtyLexicon, NumberLexicon, find_casualties
 from polemos.model import Casualties
 
@@ -285,3 +288,29 @@ def test_numbers_pipeline_reads_the_title_and_the_attackers_death(knowledge):
 ])
 def test_numbers_one_killing_in_a_tally_or_a_death_named(sentence, dead):
     assert find_casualties(sentence).dead == dead
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen killed " + "1" * 5000 + " people.",  # int() refuses strings of over 4,300 digits
+    "Gunmen killed " + "9" * 14 + " people.",
+])
+def test_numbers_absurd_counts_are_no_counts(sentence: str) -> None:
+    assert find_casualties(sentence).dead is None
+
+
+def test_numbers_value_keeps_large_real_counts_and_drops_absurd_ones() -> None:
+    n = NumberLexicon.load()
+    assert n.value("1,000,000,000,000") == 10**12
+    assert n.value("1000000000001") is None
+    assert n.value("0" * 20 + "7") == 7
+    assert n.value("1" * 5000) is None
+    assert n.value("two million") == 2_000_000
+
+
+def test_numbers_a_long_run_of_number_words_is_read_in_linear_time() -> None:
+    # an unbounded cardinal pattern backtracked over the whole run from every start: 3,000
+    # words took minutes; now a cardinal is at most MAX_WORDS words, the last ones before "people"
+    started = time.perf_counter()
+    counts = find_casualties("Gunmen killed" + " thousand" * 3000 + " people.")
+    assert time.perf_counter() - started < 10
+    assert counts.dead == MAX_WORDS * 1000
