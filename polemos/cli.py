@@ -196,24 +196,29 @@ def code(paths: tuple[str, ...], default_date: str | None, fmt: str, db: str | N
             printed = len(result.records)
     summary = run_summary(result.stats(), printed, stored=not no_db, output=output)
     _finish(result.failures, summary + ("" if no_db else f"; store {db or polemos.default_db_path()}"),
-            result.notices)
+            result.notices, stored=not no_db)
 
 
-# More notices than this are summed up in one line: a folder of 5,000 undated articles needs no
-# 5,000 lines to say so.
+# More notices of one kind than this are summed up in one line: a folder of 5,000 undated
+# articles needs no 5,000 lines to say so (a store keeps every one in its notices table).
 _NOTICES_SHOWN = 10
 
 
-def _finish(failures: list[Failure], summary: str, notices: list[Notice] | None = None) -> None:
+def _finish(failures: list[Failure], summary: str, notices: list[Notice] | None = None, *,
+            stored: bool = False) -> None:
     """Notices, failures and the summary on stderr; exit 1 when any input failed (notices never
-    change the exit status)."""
+    change the exit status). Notices are shown up to ``_NOTICES_SHOWN`` of each message."""
     from polemos.console import count
 
-    notices = notices or []
-    for notice in notices[:_NOTICES_SHOWN]:
-        _echo_err(f"polemos: note: {notice}")
-    if len(notices) > _NOTICES_SHOWN:
-        _echo_err(f"polemos: note: and {count(len(notices) - _NOTICES_SHOWN, 'more note')}")
+    kinds: dict[str, list[Notice]] = {}
+    for notice in notices or []:
+        kinds.setdefault(notice.message, []).append(notice)
+    for message, same in kinds.items():
+        for notice in same[:_NOTICES_SHOWN]:
+            _echo_err(f"polemos: note: {notice}")
+        if len(same) > _NOTICES_SHOWN:
+            kept = " (all in the store's notices table)" if stored else ""
+            _echo_err(f"polemos: note: and {len(same) - _NOTICES_SHOWN} more: {message}{kept}")
     for failure in failures:
         _echo_err(str(failure))
     if failures:
@@ -266,7 +271,7 @@ def query(sql: str, db: str | None, fmt: str, wait: float | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), required=True,
               help="File to write, or - for stdout.")
 @click.option("--table", default="mentions", show_default=True,
-              type=click.Choice(["mentions", "articles", "failures", "runs"]))
+              type=click.Choice(["mentions", "articles", "failures", "runs", "notices"]))
 @_db_option
 @_wait_option
 def export(fmt: str, output: str, table: str, db: str | None, wait: float | None) -> None:

@@ -65,6 +65,10 @@ def code_article(article: Article, knowledge: Knowledge, *,
     longer than ``chunk_chars`` is parsed in pieces cut at paragraph or sentence breaks
     (``nlp.parse``); offsets stay the article's.
     """
+    if not any(c.isalpha() for c in article.text):
+        # no word, no event: a page of brackets or digits is not parsed (spaCy takes a token
+        # per punctuation mark, so 200,000 of them cost a minute for nothing)
+        return []
     doc = parse(knowledge.nlp, article.text, chunk_chars)
     mentions = extract_mentions(doc, article, knowledge)
     if not mentions:
@@ -336,6 +340,7 @@ def _run_batch(batch: list[Item], knowledge: Knowledge, store: Store | None,
                started: float) -> list[dict[str, Any]]:
     """Decide, code and commit one batch; the batch's schema-v1 records in input order."""
     failures = [x for x in batch if isinstance(x, Failure)]
+    first_notice = len(result.notices)  # this batch's notices are stored with it
     result.notices.extend(_notices(batch))
     articles = []
     for item in batch:
@@ -378,7 +383,7 @@ def _run_batch(batch: list[Item], knowledge: Knowledge, store: Store | None,
         # only a re-coded update replaces the stored version: one that failed to code keeps it
         updated = {a.id for a, _ in coded} & {a.id for a, action in plan if action == "update"}
         taken = store.write_batch(result.run_id, coded, failures, replaced=updated,
-                                  stats=result.stats())
+                                  stats=result.stats(), notices=result.notices[first_notice:])
         result.articles_coded -= len(taken)  # another writer stored them first (same ids)
         result.articles_skipped += len(taken)
         result.mentions -= sum(taken.values())

@@ -126,6 +126,12 @@ FAILURES: tuple[Column, ...] = (
     Column("run_id", TEXT), Column("where", TEXT), Column("article_id", TEXT),
     Column("stage", TEXT), Column("field", TEXT), Column("error", TEXT), Column("time", TIMESTAMP),
 )
+# What a run tells the user without failing an input: a file skipped, an undated article, a text
+# already stored under another id. Kept whole here; the terminal shows the first few.
+NOTICES: tuple[Column, ...] = (
+    Column("run_id", TEXT), Column("where", TEXT), Column("message", TEXT),
+    Column("time", TIMESTAMP),
+)
 RUNS: tuple[Column, ...] = (
     Column("run_id", TEXT, key=True), Column("version", TEXT), Column("config_hash", TEXT),
     Column("config", TEXT), Column("started", TIMESTAMP), Column("finished", TIMESTAMP),
@@ -143,6 +149,7 @@ def table_order(columns: tuple[Column, ...]) -> tuple[Column, ...]:
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "articles": ARTICLES, "mentions": table_order(MENTIONS), "failures": FAILURES, "runs": RUNS,
+    "notices": NOTICES,
 }
 RECORD_KEYS: tuple[str, ...] = tuple(c.name for c in MENTIONS)
 _IN_CSV = tuple(sorted((c for c in MENTIONS if c.csv), key=lambda c: c.csv_end))  # stable

@@ -22,7 +22,7 @@ import pyarrow as pa  # type: ignore[import-untyped]  # ships no type hints
 from polemos import schema
 from polemos.errors import StoreError
 from polemos.identity import Version, text_key
-from polemos.model import Article, Failure, stable_id
+from polemos.model import Article, Failure, Notice, stable_id
 from polemos.store_access import connect, damaged, lock_wait, process_is_gone, this_process
 
 DEFAULT_DB = "polemos.duckdb"
@@ -157,10 +157,11 @@ class Store:
     # --- writing -----------------------------------------------------------------------------
     def write_batch(self, run_id: str, articles: Sequence[tuple[Article, Sequence[MentionRecord]]],
                     failures: Sequence[Failure] = (), *, replaced: Collection[str] = (),
-                    stats: dict[str, int | float] | None = None) -> dict[str, int]:
+                    stats: dict[str, int | float] | None = None,
+                    notices: Sequence[Notice] = ()) -> dict[str, int]:
         """Store a batch in one transaction: its articles and their mentions (as the records
-        ``mention_record`` gives, made once per run for output and store), its failures, and
-        the run's counts so far. Articles whose id is in ``replaced`` are updates: their old row
+        ``mention_record`` gives, made once per run for output and store), its failures and
+        notices, and the run's counts so far. Articles whose id is in ``replaced`` are updates: their old row
         and mentions go in the same transaction. An id another writer stored meanwhile is left
         as that writer stored it, counted as skipped, not coded; returns those ids with their
         number of mentions."""
@@ -170,6 +171,8 @@ class Store:
                 taken = _write_articles(con, run_id, articles, replaced)
                 if failures:
                     _insert(con, "failures", [_failure_row(run_id, f) for f in failures])
+                if notices:
+                    _insert(con, "notices", [_notice_row(run_id, n) for n in notices])
                 if stats is not None:
                     _update_run(con, run_id, discount(stats, taken))
                 con.execute("COMMIT")
@@ -282,6 +285,11 @@ def _article_row(run_id: str, a: Article, n_mentions: int) -> dict[str, Any]:
 def _failure_row(run_id: str, f: Failure) -> dict[str, Any]:
     return {"run_id": run_id, "where": _storable(f.where), "article_id": _storable(f.article_id),
             "stage": _storable(f.stage), "field": _storable(f.field), "error": _storable(f.reason),
+            "time": _now()}
+
+
+def _notice_row(run_id: str, n: Notice) -> dict[str, Any]:
+    return {"run_id": run_id, "where": _storable(n.where), "message": _storable(n.message),
             "time": _now()}
 
 

@@ -393,3 +393,22 @@ def test_cli_export_parquet_onto_a_terminal_is_refused(tmp_path: Path) -> None:
         os.close(main_fd)
     assert done.returncode == 2
     assert "Error: parquet is binary: give -o FILE" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_cli_notices_show_ten_of_a_kind_and_the_store_keeps_all(runner: CliRunner,
+                                                                tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    for i in range(12):
+        (news / f"memo{i:02}.docx").write_bytes(b"PK\x03\x04")
+    (news / "story.txt").write_text("date 2024-05-06\nRebels shelled the town of Kidal.\n")
+    db = str(tmp_path / "s.duckdb")
+    result = runner.invoke(cli, ["code", str(news), "--db", db])
+    assert result.exit_code == 0, result.stderr  # notices never fail a run
+    shown = [line for line in result.stderr.splitlines() if line.startswith("polemos: note: ")]
+    assert len(shown) == 11 and "memo09.docx" in shown[9] and "memo10" not in result.stderr
+    assert shown[10].startswith("polemos: note: and 2 more: skipped: .docx is not an article")
+    assert shown[10].endswith("(all in the store's notices table)")
+    con = duckdb.connect(db, read_only=True)
+    assert con.execute("SELECT count(*) FROM notices").fetchone() == (12,)
+    con.close()

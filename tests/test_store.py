@@ -55,7 +55,8 @@ def test_store_batch_is_idempotent(tmp_path: Path) -> None:
     with open_store(path) as store:
         store.write_batch("run1", _batch(), [Failure("x.jsonl:3", "read", "malformed JSON")])
         store.write_batch("run2", _batch())
-        assert store.counts() == {"articles": 2, "mentions": 2, "failures": 1, "runs": 0}
+        assert store.counts() == {"articles": 2, "mentions": 2, "failures": 1, "runs": 0,
+                                  "notices": 0}
         assert store.stored_ids(["a1", "a2", "zz"]) == {"a1", "a2"}
         [where] = store.query("SELECT \"where\" FROM failures")[1]
         assert where == ("x.jsonl:3",)
@@ -302,3 +303,17 @@ def test_store_a_thread_waits_for_another_threads_write(tmp_path: Path) -> None:
     with open_store(path, read_only=True, wait=10) as reader:  # same process, the other mode
         assert reader.counts()["articles"] == 0
     writer.join()
+
+
+def test_store_keeps_every_notice_of_a_run(tmp_path: Path, knowledge) -> None:  # noqa: ARG001
+    # the terminal shows ten notices of a kind; the store keeps all of them, with the run
+    from polemos.model import Notice
+    from polemos.pipeline import code_articles
+
+    items = [Notice(f"news/{i}.docx", "skipped: .docx is not an article file") for i in range(12)]
+    items.append(Article("a", "Rebels shelled the town of Kidal.", None, origin="news/a.txt"))
+    with open_store(tmp_path / "s.duckdb") as store:
+        result = code_articles(items, knowledge, store=store, batch_size=5)
+        _, rows = store.query('SELECT "where", message FROM notices ORDER BY "where"')
+    assert len(result.notices) == 13 and len(rows) == 13
+    assert ("news/a.txt", "has no date; give --date or a date field") in rows

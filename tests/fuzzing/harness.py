@@ -176,7 +176,7 @@ class Worker:
 @dataclass(frozen=True)
 class Stored:
     texts: tuple[str, ...]
-    failures: tuple[str, ...]  # each failure's "where"
+    failures: tuple[str, ...]  # each failure's or notice's "where"
 
     def holds(self, marker: str) -> bool:
         return any(marker in t for t in self.texts)
@@ -190,7 +190,9 @@ def read_store(db: Path) -> Stored | str:
         con = duckdb.connect(str(db), read_only=True)
         try:
             texts = tuple(t or "" for (t,) in con.execute("SELECT text FROM articles").fetchall())
-            wheres = tuple(w or "" for (w,) in con.execute('SELECT "where" FROM failures').fetchall())
+            # an input is named by a failure, or by a notice (a file of another kind, skipped)
+            wheres = tuple(w or "" for (w,) in con.execute(
+                'SELECT "where" FROM failures UNION ALL SELECT "where" FROM notices').fetchall())
         finally:
             con.close()
     except duckdb.Error as err:
