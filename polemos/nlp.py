@@ -23,6 +23,11 @@ MAX_CHARS = 2_000_000  # articles longer than this are cut by ingest; spaCy's ow
 # with the text it is given at once (an article near the 1,000,000-character limit took 1.4 GB).
 CHUNK_CHARS = 50_000
 WORD_CHARS = 1_000  # a run without a space longer than this is cut (see word_pieces)
+# A run of more punctuation marks than this (no letter, digit or space) — wider than any rule line
+# a page draws — is parsed as blank space of the same length: spaCy makes a token of every mark,
+# so 100,000 brackets cost the parser a minute and can hold no event. Offsets do not move.
+MARK_RUN_CHARS = 100
+_MARK_RUN = re.compile(rf"[^\w\s]{{{MARK_RUN_CHARS + 1},}}")
 # Where a piece may end, best first: after a paragraph break, a line break, a sentence's end
 # (with its closing quotes or brackets), a space. Only a "word" longer than a piece is cut inside.
 _BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n\s*"),
@@ -66,8 +71,11 @@ def parse(nlp: Language, text: str, chunk_chars: int = CHUNK_CHARS,
     into pieces at paragraph, line or sentence breaks (``text_pieces``), and a run of more than
     ``word_chars`` characters without a space is cut every ``word_chars`` (``word_pieces``); the
     pieces are parsed with ``nlp.pipe`` and joined back into one ``Doc``, so time grows with the
-    text and memory with the piece. No sentence runs across a cut.
+    text and memory with the piece. No sentence runs across a cut. Runs of over
+    ``MARK_RUN_CHARS`` punctuation marks are parsed as spaces (``blank_mark_runs``): the Doc's
+    text is the text with those blanked, of the same length.
     """
+    text = blank_mark_runs(text)
     pieces = text_pieces(text, chunk_chars) if len(text) > chunk_chars else [text]
     pieces = [part for piece in pieces for part in word_pieces(piece, word_chars)]
     if len(pieces) == 1:
@@ -76,6 +84,12 @@ def parse(nlp: Language, text: str, chunk_chars: int = CHUNK_CHARS,
     doc = Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
     assert doc.text == text  # the pieces join back into the text: offsets stay the article's
     return doc
+
+
+def blank_mark_runs(text: str) -> str:
+    """``text`` with each run of over ``MARK_RUN_CHARS`` punctuation marks made spaces (same
+    length, so every offset stays the text's)."""
+    return _MARK_RUN.sub(lambda run: " " * len(run.group()), text)
 
 
 def word_pieces(text: str, size: int) -> list[str]:

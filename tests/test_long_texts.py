@@ -52,6 +52,20 @@ def test_long_texts_punctuation_only_codes_in_seconds(knowledge) -> None:
     assert time.perf_counter() - started < 15  # was 34 s before issue 12
 
 
+def test_long_texts_runs_of_marks_are_blank_to_the_parser(knowledge) -> None:
+    # 100,000 brackets around a sentence: one token per mark cost the parser a minute
+    lead = "[" * 100_000 + "\n"
+    text = lead + "Rebels shelled the town of Kidal on Tuesday.\n" + "]" * 100_000
+    started = time.perf_counter()
+    mentions = code_article(Article("b", text, "2024-05-08"), knowledge)
+    assert time.perf_counter() - started < 15
+    assert [m.event_type for m in mentions] == ["ASSAULT"]
+    trigger = mentions[0].trigger
+    assert text[trigger.start:trigger.end] == trigger.text == "shelled"
+    # a rule line of marks, as pages draw them, is parsed as it always was
+    assert parse(knowledge.nlp, "Rebels shelled Kidal.\n" + "-" * 60).text.endswith("-" * 60)
+
+
 def test_long_texts_pieces_join_back_and_end_at_breaks() -> None:
     text = _news() * 3
     pieces = text_pieces(text, 1000)

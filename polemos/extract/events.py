@@ -123,7 +123,8 @@ def _describes_a_thing(d: Draft, tok: Token, actors: tuple[Actor, ...],
 
 
 def extract_mentions(doc: Doc, article: Article, knowledge: Knowledge) -> list[Mention]:
-    """Event mentions of an article parsed into ``doc`` (``doc.text == article.text``).
+    """Event mentions of an article parsed into ``doc`` (``doc.text`` is ``article.text`` with
+    long runs of marks blanked: ``nlp.parse``).
 
     Returns mentions with trigger, PLOVER type, CAMEO code, parties and confidence, sorted by
     sentence and trigger; date, place and casualty fields are left for later stages.
