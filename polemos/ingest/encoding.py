@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 from polemos.errors import InputError
@@ -48,9 +49,15 @@ def check_not_binary(head: bytes, where: str) -> None:
         raise InputError("binary file (NUL bytes; expected UTF-8 text)", where)
 
 
-def decode(raw: bytes, where: str) -> str:
+# A byte that is not UTF-8, kept by Python's "surrogateescape" as U+DC80..U+DCFF.
+ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def decode(raw: bytes, where: str, *, per_record: bool = False) -> str:
     """The text of a whole file: UTF-8 (a BOM is dropped) or UTF-16/32 with a BOM.
 
+    With ``per_record`` (a file of many articles: JSON, CSV), bytes that are not UTF-8 are kept
+    escaped (``ESCAPED_BYTE``) so the records that hold them fail alone and the others are read.
     Raises InputError for an empty or binary file, or one in another encoding.
     """
     codec = wide_codec(raw)
@@ -62,6 +69,8 @@ def decode(raw: bytes, where: str) -> str:
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError as err:
+        if per_record and codec == "utf-8-sig":
+            return raw.decode(codec, "surrogateescape")
         line = raw.count(b"\n", 0, err.start) + 1
         name = "UTF-8" if codec == "utf-8-sig" else codec.upper()
         raise InputError(f"not {name} (byte 0x{raw[err.start]:02x} on line {line}, offset "

@@ -23,6 +23,7 @@ from typing import BinaryIO
 
 from polemos.errors import InputError
 from polemos.ingest.encoding import (
+    ESCAPED_BYTE,
     MAX_ARTICLE_BYTES,
     MAX_FILE_BYTES,
     MAX_HTML_BYTES,
@@ -201,6 +202,13 @@ def _csv_reason(err: csv.Error, end: int) -> str:
 
 
 def _article_or_failure(fields: object, where: str, default_date: str | None) -> Iterator[Item]:
+    for name, value in fields.items() if isinstance(fields, dict) else ():
+        byte = ESCAPED_BYTE.search(value) if isinstance(value, str) else None
+        if byte is not None:  # kept escaped by decode(per_record=True): this record fails alone
+            yield Failure(where, "read", f"not UTF-8 (byte 0x{ord(byte.group()) - 0xDC00:02x} at "
+                          f"character {byte.start()}; convert the file to UTF-8)",
+                          field=str(name)[:40], article_id=_id_of(fields))
+            return
     try:
         yield article_from_fields(fields, where, default_date)
     except InputError as err:
@@ -277,7 +285,8 @@ def _read_file(path: Path, doc_id: str, where: str, default_date: str | None) ->
             _check_size(info.st_size, limit, why, where)
         raw = head + stream.read(limit + 1 - len(head))  # never more, even from a growing file
         _check_size(len(raw), limit, why, where)
-    yield from read_text(decode(raw, where), suffix, doc_id, where, default_date)
+    many = suffix in (".json", ".csv")  # one bad byte fails its record, not the whole file
+    yield from read_text(decode(raw, where, per_record=many), suffix, doc_id, where, default_date)
 
 
 def _check_size(size: int, limit: int | None, why: str, where: str) -> None:

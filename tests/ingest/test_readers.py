@@ -496,3 +496,19 @@ def test_readers_a_named_pipe_is_read_as_a_stream(tmp_path: Path) -> None:
     writer.join()
     assert article.id == "p1" and article.origin == f"{pipe}:1"
     assert failure.where == f"{pipe}:2" and "malformed JSON" in failure.reason
+
+
+def test_readers_a_byte_not_utf8_fails_its_record_not_the_file(tmp_path: Path) -> None:
+    # a JSON array or CSV holds many articles: one record's bad byte must not lose the others
+    array = tmp_path / "feed.json"
+    array.write_bytes(b'[{"id": "a", "date": "2024-01-02", "text": "Rebels shelled Kidal."},\n'
+                      b' {"id": "b", "date": "2024-01-02", "text": "Troops \xed entered Gao."}]')
+    table = tmp_path / "feed.csv"
+    table.write_bytes(b"id,date,text\nc,2024-01-02,Troops \xe9 entered Gao.\n"
+                      b"d,2024-01-02,Rebels shelled Kidal.\n")
+    items = list(read_paths([array, table]))
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "d"]
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert [(f.where, f.field) for f in failures] == [(f"{array}[1]", "text"), (f"{table}:2", "text")]
+    assert all("not UTF-8 (byte 0x" in f.reason for f in failures)
+    assert [f.article_id for f in failures] == ["b", "c"]
