@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from polemos.errors import KnowledgeError
-from polemos.extract.lexicon_files import read_lexicon, readers, words
-from polemos.extract.number_words import NumberLexicon, Quantity
-from polemos.extract.number_words import alternation as _alternation
 from polemos.extract.tolls import KillingLexicon, killing_deaths
+from polemos.lexicons import read_lexicon, readers, words
 from polemos.model import Casualties
+from polemos.number_words import NumberLexicon, Quantity
+from polemos.number_words import alternation as _alternation
 
 Category = Literal["dead", "injured", "arrested", "shot"]
 CATEGORIES: tuple[Category, ...] = ("dead", "injured", "arrested", "shot")

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from polemos.extract.lexicon_files import read_lexicon, readers
-from polemos.extract.number_words import alternation
+from polemos.lexicons import read_lexicon, readers
+from polemos.number_words import alternation
 
 _SP = r"[^\S\n]+"
 

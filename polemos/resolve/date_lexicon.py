@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from polemos.errors import KnowledgeError
-from polemos.extract.lexicon_files import read_lexicon, readers
-from polemos.extract.numbers import NumberLexicon
+from polemos.lexicons import read_lexicon, readers
+from polemos.number_words import NumberLexicon
 
 RECENT_DAYS = 31  # a month-day this close before the article date is this year's, whatever else
 

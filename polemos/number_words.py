@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from polemos.extract.lexicon_files import read_lexicon, readers
+from polemos.lexicons import read_lexicon, readers
 
 # No report counts people, days or years past a trillion: a longer number ("1" * 5000 killed,
 # "a thousand thousand thousand ...") is read as no number rather than as a count.
