@@ -14,16 +14,20 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from polemos.lexicons import word_lists
 from polemos.model import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-TARGET_PREPS = frozenset({"against", "on", "upon", "with", "to", "at", "into", "from", "toward",
-                          "towards", "targeting", "over", "in"})
-NOUN_TARGET_PREPS = frozenset({"against", "on", "upon", "with", "to", "at", "into", "from", "for",
-                               "toward", "towards", "targeting", "in"})
+# Closed-class prepositions the parse walk reads, from data (ours only: grammar, not knowledge a
+# --kb folder extends).
+GRAMMAR_WORDS = word_lists("arguments.yaml")
+TARGET_PREPS = GRAMMAR_WORDS["target_preps"]
+NOUN_TARGET_PREPS = GRAMMAR_WORDS["noun_target_preps"]
 WHERE_PREPS = frozenset({"in", "over"})
 PLACE_PREPS = frozenset({"in", "from", "throughout", "across"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+# Personal and possessive pronouns: a closed grammatical class of English (14 words), kept here
+# as grammar the walk tests against, like the dependency labels.
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our",
                       "them", "him", "itself", "themselves"})
 PHRASE_STOP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})

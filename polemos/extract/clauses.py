@@ -23,9 +23,8 @@ EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "dobj", "acomp", "att
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "acomp"})
 INDEPENDENT_DEPS = frozenset({"conj", "relcl", "parataxis"})
 # a frame verb's prepositional phrase that says when or despite what is no governed act:
-# "warned Baghdad before the strikes" is a warning, not a threat to strike
-CIRCUMSTANCE_PREPS = frozenset({"before", "after", "during", "since", "until", "till", "amid",
-                                "amidst", "following", "despite", "ahead", "throughout", "prior"})
+# "warned Baghdad before the strikes" is a warning, not a threat to strike (data: arguments.yaml)
+CIRCUMSTANCE_PREPS = args.GRAMMAR_WORDS["circumstance_preps"]
 REFERRING_CODES = ("09", "11")  # investigate, disapprove: their object event took place
 ATTACK_CODES = ("18", "19", "20")
 DEMAND_CODES, PROTEST_CODES = ("10",), ("14",)

@@ -28,11 +28,6 @@ from polemos.number_words import alternation as _alternation
 Category = Literal["dead", "injured", "arrested", "shot"]
 CATEGORIES: tuple[Category, ...] = ("dead", "injured", "arrested", "shot")
 _SP = r"[^\S\n]+"  # spaces within a line: a count never reaches across a headline's line break
-# Between the victims and the casualty word: auxiliaries and adverbs that do not change the count.
-_AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|reportedly|also|later|all|both|each|"
-        r"allegedly|apparently|initially|who|that|then|subsequently|eventually|not|critically|"
-        r"seriously|badly|gravely|slightly|in|the|attack|shooting|incident|blast|found|accidentally|"
-        r"mistakenly|unintentionally|now)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +58,8 @@ class CasualtyLexicon:
     not_counts: tuple[str, ...] = ()
     tally_before: tuple[str, ...] = ()
     killings: KillingLexicon | None = None
+    # between the victims and the casualty word: auxiliaries and adverbs that keep the count
+    between_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None,
@@ -87,11 +84,13 @@ class CasualtyLexicon:
                    w("irregular_plurals"), w("then_dead"), w("intent_verbs"), w("doubt_words"),
                    w("irrealis_before"), w("headline_victims"), w("murder_suicides"),
                    w("people_modifiers"), w("uncounted"), w("doubt_after"), w("not_counts"),
-                   w("tally_before"), KillingLexicon.load(path))
+                   w("tally_before"), KillingLexicon.load(path), w("between_count_and_word"))
 
     def patterns(self) -> tuple[re.Pattern[str], ...]:
         """Compiled patterns: count-then-word, word-then-count, "left N dead", one victim."""
         n = self.numbers
+        # in the file's order, not longest first: the order these were always tried in
+        aux = rf"(?:{'|'.join(re.escape(w) for w in self.between_words) or '(?!)'})"
         quantity = (rf"(?P<hedge>(?:{_alternation([*n.floor_hedges, *n.hedges])}){_SP})?"
                     rf"(?P<q>{_alternation([*n.exact, *n.vague])}|{n.cardinal_pattern()}|"
                     rf"{_alternation([*n.singular, *n.determiners])}|no{_SP}one|nobody|none|no)")
@@ -130,7 +129,7 @@ class CasualtyLexicon:
         one = (rf"(?:(?:{_alternation(self.numbers.determiners)}|a|an|their){_SP})?"
                rf"(?:[\w'-]+{_SP})?(?:{people})")
         return (
-            re.compile(rf"{guard}{_SP}(?:{victim}{apposed}{_SP})?(?:{_AUX}{_SP}){{0,4}}(?:{after})\b",
+            re.compile(rf"{guard}{_SP}(?:{victim}{apposed}{_SP})?(?:{aux}{_SP}){{0,4}}(?:{after})\b",
                        re.I),
             # some of a group died: "one of the four men shot has died"
             re.compile(rf"{guard}{_SP}of{_SP}[^.;:\n]{{0,70}}?\b(?:(?:has|have|had|later|since|also|"
@@ -146,19 +145,19 @@ class CasualtyLexicon:
                        rf"(?:{left})\b", re.I),
             # one victim named or told by a singular verb: "Tyson was killed", "who died",
             # "the fatal shooting of 15-year-old Trinity Gay"
-            re.compile(rf"\b(?P<sg>was|has{_SP}been|had{_SP}been|is){_SP}(?:{_AUX}{_SP}){{0,2}}"
+            re.compile(rf"\b(?P<sg>was|has{_SP}been|had{_SP}been|is){_SP}(?:{aux}{_SP}){{0,2}}"
                        rf"(?:{after})\b", re.I),
             re.compile(rf"\b(?P<sg>{_alternation(self.single_subjects) or '(?!)'}){_SP}"
                        rf"(?:later{_SP})?(?P<a_dead>died|succumbed)\b", re.I),
             # shot, then dead in the same clause: "one man was shot twice and pronounced dead"
-            re.compile(rf"{guard}{_SP}(?:{victim}{_SP})?(?:{_AUX}{_SP}){{0,4}}{then_dead}", re.I),
-            re.compile(rf"\b(?P<sg>was){_SP}(?:{_AUX}{_SP}){{0,2}}{then_dead}", re.I),
+            re.compile(rf"{guard}{_SP}(?:{victim}{_SP})?(?:{aux}{_SP}){{0,4}}{then_dead}", re.I),
+            re.compile(rf"\b(?P<sg>was){_SP}(?:{aux}{_SP}){{0,2}}{then_dead}", re.I),
             # two people joined by "and" with a plural verb: "his mother and grandmother were
             # shot and killed"
-            re.compile(rf"\b(?P<pair>{one}{_SP}and{_SP}{one}){_SP}(?:{_AUX}{_SP}){{0,4}}"
+            re.compile(rf"\b(?P<pair>{one}{_SP}and{_SP}{one}){_SP}(?:{aux}{_SP}){{0,4}}"
                        rf"(?:{after})\b", re.I),
             # two named people, ages in apposition: "Ana Ruiz, 31, and Tom Lee, 40, were killed"
-            re.compile(rf"(?P<names>{named}{_SP}and{_SP}{named}){_SP}(?:{_AUX}{_SP}){{0,4}}"
+            re.compile(rf"(?P<names>{named}{_SP}and{_SP}{named}){_SP}(?:{aux}{_SP}){{0,4}}"
                        rf"(?P<a_dead>{dead_after})\b", re.I),
             # two victims of an active verb: "killed a boy and his uncle", "killed Ana Ruiz, 21,
             # and Tom Lee, 22"

@@ -85,6 +85,7 @@ class TimeLexicon:
     neutral_cues: tuple[str, ...] = ()
     attack_heads: tuple[str, ...] = ()
     step_heads: tuple[str, ...] = ()
+    range_followers: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None) -> TimeLexicon:
@@ -108,7 +109,7 @@ class TimeLexicon:
                        for phrase, shift in t(f"anaphoric_{unit}s").items()},
                     **{phrase: ("same", 0) for phrase in w("anaphoric_then")}}, w("day_shifts"),
                    w("anaphoric_ago_words"), w("neutral_cues"), w("attack_heads"),
-                   w("step_heads"))
+                   w("step_heads"), w("range_followers"))
 
     def month(self, word: str) -> int | None:
         """Month number of a month name or abbreviation (any case, dot ignored)."""

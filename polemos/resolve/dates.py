@@ -30,7 +30,7 @@ from polemos.resolve.date_lexicon import (
     weekday_year,
 )
 from polemos.resolve.date_passes import Found as _Found
-from polemos.resolve.date_passes import anchor_anaphora, moved, range_ends
+from polemos.resolve.date_passes import anchor_anaphora, moved, range_after_pattern, range_ends
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,]\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
@@ -57,6 +57,7 @@ class _Grammar:
 
     lexicon: TimeLexicon
     rules: tuple[tuple[re.Pattern[str], _Resolver], ...]
+    range_after: re.Pattern[str]
 
     @classmethod
     def build(cls, lex: TimeLexicon) -> _Grammar:
@@ -117,7 +118,8 @@ class _Grammar:
             (rf"\b(?:{_words(lex.vague_heads)}|(?i:the\s+(?:past|last|next|coming)\s+"
              rf"{number}\s+(?:days|weeks|months|years|decades)))\b", _vague),
         ]
-        return cls(lex, tuple((re.compile(p), f) for p, f in rules))
+        return cls(lex, tuple((re.compile(p), f) for p, f in rules),
+                   range_after_pattern(lex.range_followers))
 
 
 def _tense(g: _Grammar, m: re.Match[str], text: str) -> int:
@@ -394,7 +396,7 @@ def _scan(grammar: _Grammar, text: str, dct: dt.date | None) -> list[_Found]:
     for hit in sorted(found, key=lambda f: (f.start - f.end, f.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
-    return anchor_anaphora(text, range_ends(text, kept))
+    return anchor_anaphora(text, range_ends(text, kept, grammar.range_after))
 
 
 @cache
