@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,7 +30,7 @@ CATEGORIES: tuple[Category, ...] = ("dead", "injured", "arrested", "shot")
 _SP = r"[^\S\n]+"  # spaces within a line: a count never reaches across a headline's line break
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: the compiled patterns are cached on the instance
 class CasualtyLexicon:
     """Casualty words by category, victim nouns between a count and them, non-people words."""
 
@@ -63,9 +63,10 @@ class CasualtyLexicon:
 
     @classmethod
     def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None,
-             ) -> CasualtyLexicon:
-        """Read casualties.yaml (or ``path``); raises KnowledgeError when it is malformed."""
-        data, where_of = read_lexicon("casualties.yaml", path)
+             kb_dirs: Sequence[Path] = ()) -> CasualtyLexicon:
+        """Read casualties.yaml (or ``path``) with the ``kb_dirs`` layers; raises KnowledgeError
+        listing every problem."""
+        data, where_of = read_lexicon("casualties.yaml", path, kb_dirs)
         _, w = readers(data, where_of)
         after: dict[Category, tuple[str, ...]] = {}
         before: dict[Category, tuple[str, ...]] = {}
@@ -78,13 +79,24 @@ class CasualtyLexicon:
             after[cat] = words(part, "after", where_of(cat))
             before[cat] = words(part, "before", where_of(cat))
             left[cat] = words(part, "left", where_of(cat))
-        return cls(numbers or NumberLexicon.load(), after, before, left,
+        return cls(numbers or NumberLexicon.load(kb_dirs=kb_dirs), after, before, left,
                    w("people_words"), w("not_people"), w("not_names"), w("self_inflicted"),
                    w("object_pronouns"), w("tally_cues"), w("single_subjects"),
                    w("irregular_plurals"), w("then_dead"), w("intent_verbs"), w("doubt_words"),
                    w("irrealis_before"), w("headline_victims"), w("murder_suicides"),
                    w("people_modifiers"), w("uncounted"), w("doubt_after"), w("not_counts"),
-                   w("tally_before"), KillingLexicon.load(path), w("between_count_and_word"))
+                   w("tally_before"), KillingLexicon.load(path, kb_dirs), w("between_count_and_word"))
+
+    @cached_property
+    def compiled(self) -> tuple[Any, Any, Any, Any, Any]:
+        """Patterns, own hand, tally, intent, named killing: compiled once per lexicon."""
+        return (self.patterns(), self.self_inflicted_pattern(), self.tally_pattern(),
+                self.intent_pattern(), self.killings.pattern() if self.killings else None)
+
+    @cached_property
+    def story_compiled(self) -> tuple[Any, Any, Any, Any]:
+        """Attacker's death, attacker counted, own hand, doubt before: compiled once."""
+        return _build_story_patterns(self)
 
     def patterns(self) -> tuple[re.Pattern[str], ...]:
         """Compiled patterns: count-then-word, word-then-count, "left N dead", one victim."""
@@ -269,9 +281,7 @@ def find_casualties(sentence: str, lexicon: CasualtyLexicon | None = None) -> Ca
     Example: ``find_casualties("Gunmen killed at least 12 people.")`` -> dead 12, is_floor True.
     """
     lex = lexicon or _default_lexicon()
-    patterns, own_hand, tally, intent, named_killing = _default_patterns() if lexicon is None else (
-        lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern(), lex.intent_pattern(),
-        lex.killings.pattern() if lex.killings else None)
+    patterns, own_hand, tally, intent, named_killing = lex.compiled
     doubt = re.compile(rf"(?i)\b(?:{_alternation(lex.doubt_words) or '(?!)'})\b[\w\s-]*$")
     uncounted = re.compile(rf"(?i)\b(?:{_alternation(lex.uncounted) or '(?!)'})\b")
     number = lex.numbers.cardinal_pattern()
@@ -330,15 +340,9 @@ def find_casualties(sentence: str, lexicon: CasualtyLexicon | None = None) -> Ca
 
 @cache
 def _default_lexicon() -> CasualtyLexicon:
-    """Our casualty lexicon, read on first use (not at import); immutable, shared by every call."""
+    """Our casualty lexicon for callers without a ``Knowledge`` (tests, one-off calls), read on
+    first use (not at import); the pipeline passes ``Knowledge.casualties`` instead."""
     return CasualtyLexicon.load()
-
-
-@cache
-def _default_patterns() -> tuple[Any, Any, Any, Any, Any]:
-    lex = _default_lexicon()
-    return (lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern(), lex.intent_pattern(),
-            lex.killings.pattern() if lex.killings else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,15 +410,8 @@ def tells_attacker_death(sentence: str, lexicon: CasualtyLexicon | None = None) 
 
 
 def _story_patterns(lexicon: CasualtyLexicon | None) -> tuple[Any, Any, Any, Any]:
-    """Attacker's death, attacker counted, own hand, doubt before: ours cached, others built."""
-    if lexicon is None:
-        return _default_story_patterns()
-    return _build_story_patterns(lexicon)
-
-
-@cache
-def _default_story_patterns() -> tuple[Any, Any, Any, Any]:
-    return _build_story_patterns(_default_lexicon())
+    """Attacker's death, attacker counted, own hand, doubt before, compiled once per lexicon."""
+    return (lexicon or _default_lexicon()).story_compiled
 
 
 def _build_story_patterns(lex: CasualtyLexicon) -> tuple[Any, Any, Any, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,9 +89,11 @@ class TimeLexicon:
     range_followers: tuple[str, ...] = ()
 
     @classmethod
-    def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None) -> TimeLexicon:
-        """Read time.yaml (or ``path``); raises KnowledgeError listing what is malformed."""
-        data, where_of = read_lexicon("time.yaml", path)
+    def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None,
+             kb_dirs: Sequence[Path] = ()) -> TimeLexicon:
+        """Read time.yaml (or ``path``) with the ``kb_dirs`` layers; raises KnowledgeError
+        listing every problem."""
+        data, where_of = read_lexicon("time.yaml", path, kb_dirs)
         t, w = readers(data, where_of)
         units = data.get("units", {})
         if not isinstance(units, dict) or not set(units.values()) <= {"day", "week", "month",
@@ -102,7 +105,7 @@ class TimeLexicon:
                    w("not_after_year"), t("year_phrases"), t("month_phrases"),
                    {str(k): str(v) for k, v in units.items()}, t("ago_words"), w("hedges"),
                    w("vague_heads"), w("future_cues"), _holidays(data, where_of("holidays")),
-                   numbers or NumberLexicon.load(), w("report_cues"), w("event_verbs"),
+                   numbers or NumberLexicon.load(kb_dirs=kb_dirs), w("report_cues"), w("event_verbs"),
                    w("event_nouns"), w("time_fillers"), w("not_event_heads"),
                    w("stamp_cues"), w("charge_frames"), w("past_cues"), w("not_past"),
                    {**{phrase: (unit, shift) for unit in ("day", "week", "month", "year")
