@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from polemos.extract.arguments import ArgumentWords
     from polemos.extract.numbers import CasualtyLexicon
     from polemos.extract.triggers import TriggerLexicon
     from polemos.number_words import NumberLexicon
@@ -63,6 +64,13 @@ class Knowledge:
         return Gazetteer.open(self.gazetteer_path).with_additions(added)
 
     @cached_property
+    def arguments(self) -> ArgumentWords:
+        """Prepositions the argument walk reads (arguments.yaml), with the folders' layers."""
+        from polemos.extract.arguments import ArgumentWords
+
+        return ArgumentWords.load(self.kb_dirs)
+
+    @cached_property
     def numbers(self) -> NumberLexicon:
         """Number words (numbers.yaml), with the folders' layers."""
         from polemos.number_words import NumberLexicon
@@ -101,7 +109,8 @@ class Knowledge:
 
         Raises KnowledgeError (data files) or GazetteerError (place index).
         """
-        _ = (self.ontology, self.lexicon, self.actors, self.time_grammar, self.casualties,
+        _ = (self.ontology, self.lexicon, self.actors, self.arguments, self.time_grammar,
+             self.casualties,
              self.nlp, self.gazetteer)
         return self
 
