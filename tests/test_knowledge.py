@@ -92,3 +92,13 @@ def test_knowledge_broken_place_additions_stop_before_any_lookup(tmp_path: Path)
         _ = load_knowledge([tmp_path]).gazetteer
     assert caught.value.problems == (
         f"{bad}:4: lat: 123.0 is not a coordinate (expected a number within ±90)",)
+
+
+def test_knowledge_kb_alias_names_a_place_of_the_index(tmp_path: Path) -> None:
+    (tmp_path / "gazetteer").mkdir()
+    (tmp_path / "gazetteer" / "additions.yaml").write_text(
+        HEADER + "aliases:\n  - {alias: Mawsilopolis, name: Mosul, country: IRQ, source: a test}\n")
+    assert load_knowledge().gazetteer.lookup("Mawsilopolis") == []
+    found = load_knowledge([tmp_path]).gazetteer.lookup("Mawsilopolis")
+    assert [(p.name, p.country) for p in found[:1]] == [("Mosul", "IRQ")]
+    assert found[0] == load_knowledge().gazetteer.lookup("Mosul")[0]
