@@ -1,8 +1,10 @@
 """Knowledge: everything read-only a stage needs, loaded once per process (DESIGN.md).
 
 ``Knowledge`` = spaCy pipeline (with our EntityRuler) + ontology + trigger lexicon + actor KB +
-gazetteer. Stages receive it as an argument and never load anything themselves, which is what
-lets Dask or multiprocessing map ``code_article(article, knowledge)`` over partitions.
+gazetteer (with the ``--kb`` folders' place additions) + the number, time and casualty lexicons
+(``polemos/data/lexicon/``, each layered by the ``--kb`` folders' ``lexicon/*.yaml``). Stages
+receive it as an argument and never load anything themselves, which is what lets Dask or
+multiprocessing map ``code_article(article, knowledge)`` over partitions.
 """
 
 from __future__ import annotations
@@ -16,9 +18,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from polemos.extract.arguments import ArgumentWords
+    from polemos.extract.numbers import CasualtyLexicon
     from polemos.extract.triggers import TriggerLexicon
+    from polemos.number_words import NumberLexicon
     from polemos.ontology import Ontology
     from polemos.resolve.actors import ActorKB
+    from polemos.resolve.date_lexicon import TimeLexicon
+    from polemos.resolve.dates import TimeGrammar
     from polemos.resolve.gazetteer import Gazetteer
 
 
@@ -49,9 +56,47 @@ class Knowledge:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
+        from polemos.resolve.additions import user_additions
         from polemos.resolve.gazetteer import Gazetteer
 
-        return Gazetteer.open(self.gazetteer_path)
+        # the folders' additions are read first, so a bad file stops the run before any build
+        added = user_additions(self.kb_dirs)
+        return Gazetteer.open(self.gazetteer_path).with_additions(added)
+
+    @cached_property
+    def arguments(self) -> ArgumentWords:
+        """Prepositions the argument walk reads (arguments.yaml), with the folders' layers."""
+        from polemos.extract.arguments import ArgumentWords
+
+        return ArgumentWords.load(self.kb_dirs)
+
+    @cached_property
+    def numbers(self) -> NumberLexicon:
+        """Number words (numbers.yaml), with the folders' layers."""
+        from polemos.number_words import NumberLexicon
+
+        return NumberLexicon.load(kb_dirs=self.kb_dirs)
+
+    @cached_property
+    def time(self) -> TimeLexicon:
+        """Calendar words (time.yaml), with the folders' layers."""
+        from polemos.resolve.date_lexicon import TimeLexicon
+
+        return TimeLexicon.load(numbers=self.numbers, kb_dirs=self.kb_dirs)
+
+    @cached_property
+    def time_grammar(self) -> TimeGrammar:
+        """The time lexicon compiled into the date grammar, once per run."""
+        from polemos.resolve.dates import TimeGrammar
+
+        return TimeGrammar.build(self.time)
+
+    @cached_property
+    def casualties(self) -> CasualtyLexicon:
+        """Casualty words (casualties.yaml), with the folders' layers."""
+        from polemos.extract.numbers import CasualtyLexicon
+
+        return CasualtyLexicon.load(numbers=self.numbers, kb_dirs=self.kb_dirs)
 
     @cached_property
     def nlp(self) -> Language:
@@ -64,7 +109,9 @@ class Knowledge:
 
         Raises KnowledgeError (data files) or GazetteerError (place index).
         """
-        _ = (self.ontology, self.lexicon, self.actors, self.nlp, self.gazetteer)
+        _ = (self.ontology, self.lexicon, self.actors, self.arguments, self.time_grammar,
+             self.casualties,
+             self.nlp, self.gazetteer)
         return self
 
     @classmethod

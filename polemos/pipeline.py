@@ -20,6 +20,7 @@ from polemos.errors import PolemosError, StoreError
 from polemos.extract.attachment import attached_times, time_heads, token_starts
 from polemos.extract.events import extract_mentions
 from polemos.extract.numbers import (
+    CasualtyLexicon,
     StoryLine,
     find_casualties,
     read_story_line,
@@ -48,6 +49,7 @@ from polemos.resolve.places import find_toponyms
 
 if TYPE_CHECKING:
     from polemos.knowledge import Knowledge
+    from polemos.resolve.date_lexicon import StoryCues
     from polemos.store import Store
 
 # Casualty counts belong to violent events; arrests to coercion (detentions) and assaults.
@@ -73,19 +75,20 @@ def code_article(article: Article, knowledge: Knowledge, *,
     mentions = extract_mentions(doc, article, knowledge)
     if not mentions:
         return []
-    times = find_time_expressions(article.text, article.date)
+    grammar, casualties = knowledge.time_grammar, knowledge.casualties
+    times = find_time_expressions(article.text, article.date, grammar=grammar)
     countries = sorted({a.country for m in mentions for a in (*m.actors, *m.recipients)
                         if a.country and len(a.country) == 3})
     toponyms = find_toponyms(article.text, entities(doc), knowledge.gazetteer,
                              context_countries=countries)
     fallback = main_place(toponyms, article.text)
-    stories = _attack_stories(mentions, [s.text for s in doc.sents], article.title)
+    stories = _attack_stories(mentions, [s.text for s in doc.sents], article.title, casualties)
     heads = time_heads(doc, times)  # what each time dates, once per article
     parsed = _ArticleParse(doc, token_starts(doc), heads,
-                           story_times(times, article.date, article.text, 0, heads),
+                           story_times(times, article.date, article.text, 0, heads, grammar.cues),
                            [t.span.start for t in toponyms])
     return [_situate(m, article, times, toponyms, fallback, stories.get(m.sentence_index, ()),
-                     parsed)
+                     casualties, parsed, grammar.cues)
             for m in mentions]
 
 
@@ -107,14 +110,16 @@ class _ArticleParse:
 
 
 def _attack_stories(mentions: Sequence[Mention], sentences: Sequence[str],
-                    title: str | None = None) -> dict[int, list[StoryLine]]:
+                    title: str | None = None, lexicon: CasualtyLexicon | None = None,
+                    ) -> dict[int, list[StoryLine]]:
     """For each sentence holding an attack, the sentences that carry its story on, read.
 
     News tells an attack, then its toll ("Two people died at the hospital."): an attack's story
     runs from the sentence after it up to the next attack's sentence; the first attack also takes
     the title, headline and lead above it ("Teen killed, 3 hurt in shooting"). Attacks sharing a
     sentence share its story. The attacker's death told anywhere ("police killed the gunman")
-    joins every story: the Gun Violence Archive counts it with the victims.
+    joins every story: the Gun Violence Archive counts it with the victims. ``lexicon`` is the
+    run's casualty words (``Knowledge.casualties``; ours when None).
 
     Each sentence is read once. ``with_story_deaths`` takes only the largest toll, the largest
     victims' count and whether any sentence tells the attacker's death, so of the attacker-death
@@ -129,15 +134,15 @@ def _attack_stories(mentions: Sequence[Mention], sentences: Sequence[str],
 
     def line(j: int) -> StoryLine:
         if j not in lines:
-            lines[j] = read_story_line(sentences[j])
+            lines[j] = read_story_line(sentences[j], lexicon)
         return lines[j]
 
-    ends = [j for j, s in enumerate(sentences) if tells_attacker_death(s)]
+    ends = [j for j, s in enumerate(sentences) if tells_attacker_death(s, lexicon)]
     # first the largest toll, earliest first (its floor flag counts); then the largest victims'
     by_toll = sorted(ends, key=lambda j: (-_dead_or(line(j).counts.dead, -1), j))[:2]
     by_victims = sorted(ends, key=lambda j: (-_victims(line(j)), j))[:2]
     stories: dict[int, list[StoryLine]] = {}
-    lead = [read_story_line(title)] if title and title.strip() else []
+    lead = [read_story_line(title, lexicon)] if title and title.strip() else []
     for k, index in enumerate(attacks):
         stop = attacks[k + 1] if k + 1 < len(attacks) else len(sentences)
         start = 0 if k == 0 else index + 1
@@ -159,7 +164,8 @@ def _victims(line: StoryLine) -> int:
 
 def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
              toponyms: Sequence[Toponym], fallback: Any, story: Sequence[StoryLine],
-             parse: _ArticleParse | None = None) -> Mention:
+             lexicon: CasualtyLexicon, parse: _ArticleParse | None = None,
+             cues: StoryCues | None = None) -> Mention:
     """The mention with when, where and how many filled in from its sentence and article."""
     sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
     violent = m.event_type in _COUNTS_DEAD
@@ -168,16 +174,16 @@ def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
     date, precision, from_text = event_date(
         sentence, m.trigger, times, article.date, text=article.text, attached=attached,
         heads=None if parse is None else parse.heads, violent=violent,
-        story=None if parse is None else parse.dating)
+        story=None if parse is None else parse.dating, cues=cues)
     # The sentence's own place first; the article's main place stands in, flagged, without one.
     tokens = None if doc is None else _sentence_parse(doc, sentence)
     near = toponyms if parse is None else parse.places_in(toponyms, sentence)
     location = event_location(sentence, m.trigger, near, None, parse=tokens)
     location, from_article = reconcile(location, fallback, toponyms, article.text, sentence)
     actors = m.actors if from_article else _placed(m.actors, location)
-    counts = find_casualties(m.text)
+    counts = find_casualties(m.text, lexicon)
     if violent and story:
-        counts = with_story_deaths(counts, story, own_text=m.text)
+        counts = with_story_deaths(counts, story, lexicon, own_text=m.text)
     flags = list(m.flags)
     if date is not None and not from_text:
         flags.append("date_from_published")
@@ -219,9 +225,11 @@ def geoparse_article(article: Article, knowledge: Knowledge) -> list[Toponym]:
     return find_toponyms(article.text, entities(doc), knowledge.gazetteer)
 
 
-def time_expressions(article: Article) -> list[TimeExpr]:
-    """Every time expression in the article, resolved against its date (``polemos dates``)."""
-    return find_time_expressions(article.text, article.date)
+def time_expressions(article: Article, knowledge: Knowledge | None = None) -> list[TimeExpr]:
+    """Every time expression in the article, resolved against its date (``polemos dates``), with
+    the time words of ``knowledge`` (ours when None)."""
+    grammar = knowledge.time_grammar if knowledge is not None else None
+    return find_time_expressions(article.text, article.date, grammar=grammar)
 
 
 @dataclass

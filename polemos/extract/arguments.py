@@ -9,27 +9,44 @@ phrase says nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from spacy.tokens import Token
 
+from polemos.lexicons import word_lists
 from polemos.model import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-TARGET_PREPS = frozenset({"against", "on", "upon", "with", "to", "at", "into", "from", "toward",
-                          "towards", "targeting", "over", "in"})
-NOUN_TARGET_PREPS = frozenset({"against", "on", "upon", "with", "to", "at", "into", "from", "for",
-                               "toward", "towards", "targeting", "in"})
 WHERE_PREPS = frozenset({"in", "over"})
 PLACE_PREPS = frozenset({"in", "from", "throughout", "across"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+# Personal and possessive pronouns: a closed grammatical class of English (14 words), kept here
+# as grammar the walk tests against, like the dependency labels.
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our",
                       "them", "him", "itself", "themselves"})
 PHRASE_STOP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
 PARTY_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
 Resolver = Callable[[str, str | None, str | None], Actor | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentWords:
+    """Prepositions the walk reads (``polemos/data/lexicon/arguments.yaml``): those whose object
+    is a verb's or a noun's recipient, and those that say when or despite what."""
+
+    target_preps: frozenset[str]
+    noun_target_preps: frozenset[str]
+    circumstance_preps: frozenset[str]
+
+    @classmethod
+    def load(cls, kb_dirs: Sequence[Path] = ()) -> ArgumentWords:
+        """Read arguments.yaml with the ``kb_dirs`` layers; raises KnowledgeError listing every
+        problem."""
+        lists = word_lists("arguments.yaml", kb_dirs)
+        return cls(lists["target_preps"], lists["noun_target_preps"], lists["circumstance_preps"])
 
 
 def is_anaphoric(token: Token) -> bool:
@@ -47,7 +64,7 @@ def expand_conj(token: Token) -> list[Token]:
     return out
 
 
-def subjects(verb: Token) -> list[Token]:
+def subjects(verb: Token, words: ArgumentWords) -> list[Token]:
     """Actor heads of a verb: its subject, a passive by-agent, or what it inherits as an
     xcomp, conjunct, relative clause or participle."""
     for child in verb.children:
@@ -57,7 +74,7 @@ def subjects(verb: Token) -> list[Token]:
             # "killed by Israeli shelling": an act as by-agent (the parser may call it pcomp)
             # names its doer by a modifier
             return [d for t in heads
-                    for d in ((noun_parties(t)[0] or [t]) if t.pos_ == "VERB" else [t])]
+                    for d in ((noun_parties(t, words)[0] or [t]) if t.pos_ == "VERB" else [t])]
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and child.pos_ in PARTY_POS:
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -82,17 +99,17 @@ def subjects(verb: Token) -> list[Token]:
         if head.dep_ == "prep" and head.head.i != head.i:
             head = head.head
         if head.pos_ in ("VERB", "AUX", "ADJ"):
-            return subjects(head)
+            return subjects(head, words)
     return []
 
 
-def patients(verb: Token) -> list[Token]:
+def patients(verb: Token, words: ArgumentWords) -> list[Token]:
     """Recipient heads of a verb: object, passive subject, dative, target-preposition objects."""
     out: list[Token] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "dative", "oprd") and child.pos_ in PARTY_POS:
             out.extend(expand_conj(child))
-        elif child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS:
+        elif child.dep_ in ("prep", "dative") and child.lower_ in words.target_preps:
             # "sent troops to Libya": the parser may label that "to" a dative
             out.extend(t for c in child.children if c.dep_ == "pobj" for t in expand_conj(c))
     if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -115,7 +132,7 @@ def is_where(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in WHERE_PREPS
 
 
-def noun_parties(noun: Token) -> tuple[list[Token], list[Token]]:
+def noun_parties(noun: Token, words: ArgumentWords) -> tuple[list[Token], list[Token]]:
     """Actor and recipient heads of a nominal event ("Iran's strikes on Iraq", "talks between A
     and B", "Israeli raids against Gaza")."""
     actors: list[Token] = []
@@ -128,7 +145,7 @@ def noun_parties(noun: Token) -> tuple[list[Token], list[Token]]:
             actors.extend(expand_conj(child))
         elif is_by:
             actors.extend(t for c in child.children if c.dep_ == "pobj" for t in expand_conj(c))
-        elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in words.noun_target_preps:
             recipients.extend(t for c in child.children if c.dep_ == "pobj"
                               for t in expand_conj(c))
     return actors, recipients
@@ -185,7 +202,7 @@ def coordinated_prep_objects(head: Token) -> list[tuple[int, int, str]]:
     return []
 
 
-def governing_subjects(noun: Token) -> list[Token]:
+def governing_subjects(noun: Token, words: ArgumentWords) -> list[Token]:
     """Subjects of the verb a nominal event hangs from ("negotiators return for talks",
     "X speeded up the withdrawal"): the doers of an event named by a noun."""
     node = noun
@@ -195,7 +212,7 @@ def governing_subjects(noun: Token) -> list[Token]:
         node = node.head
         if node.pos_ in ("VERB", "AUX", "ADJ"):
             # "were engaged in cleansing": the passive subject is the doer of the noun's event
-            return subjects(node) or [t for c in node.children if c.dep_ == "nsubjpass"
+            return subjects(node, words) or [t for c in node.children if c.dep_ == "nsubjpass"
                                       for t in expand_conj(c)]
     return []
 

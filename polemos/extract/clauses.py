@@ -22,10 +22,6 @@ EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "dobj", "acomp", "att
                         "nsubjpass", "oprd"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "acomp"})
 INDEPENDENT_DEPS = frozenset({"conj", "relcl", "parataxis"})
-# a frame verb's prepositional phrase that says when or despite what is no governed act:
-# "warned Baghdad before the strikes" is a warning, not a threat to strike
-CIRCUMSTANCE_PREPS = frozenset({"before", "after", "during", "since", "until", "till", "amid",
-                                "amidst", "following", "despite", "ahead", "throughout", "prior"})
 REFERRING_CODES = ("09", "11")  # investigate, disapprove: their object event took place
 ATTACK_CODES = ("18", "19", "20")
 DEMAND_CODES, PROTEST_CODES = ("10",), ("14",)
@@ -53,6 +49,7 @@ class _Sentence:
     sent: Span
     lexicon: TriggerLexicon
     cands: dict[int, Candidate]
+    words: args.ArgumentWords
 
 
 def governor(tok: Token, cands: dict[int, Candidate]) -> tuple[int | None, str]:
@@ -69,15 +66,15 @@ def _own(c: Candidate, s: _Sentence, code: str) -> Draft:
     doc = s.sent.doc
     tok = doc[c.i]
     if c.kind == "noun":
-        actors, recipients = args.noun_parties(tok)
-        actors = actors or args.governing_subjects(tok)
+        actors, recipients = args.noun_parties(tok, s.words)
+        actors = actors or args.governing_subjects(tok, s.words)
     else:
-        actors, recipients = args.subjects(tok), args.patients(tok)
+        actors, recipients = args.subjects(tok, s.words), args.patients(tok, s.words)
         if c.adjectival:
             actors = [t for t in tok.children if t.dep_ == "nsubjpass"] or actors
             recipients = [t for t in recipients if t.dep_ != "nsubjpass"]
         if c.noun is not None:
-            n_actors, n_recips = args.noun_parties(doc[c.noun])
+            n_actors, n_recips = args.noun_parties(doc[c.noun], s.words)
             actors = actors or n_actors
             if not actors and code.startswith("15"):
                 # "the army was put on high alert": a force raised to readiness is the side
@@ -90,11 +87,11 @@ def _own(c: Candidate, s: _Sentence, code: str) -> Draft:
                 t.pos_ == "NOUN" and _nation_modified(t))] + n_recips
         # an act done by another act ("killed by Turkish airstrikes") is done by its doers
         actors = [d for t in actors for d in (
-            (args.noun_parties(t)[0] or [t]) if s.cands.get(t.i, c).kind == "noun" and t.i != c.i
+            (args.noun_parties(t, s.words)[0] or [t]) if s.cands.get(t.i, c).kind == "noun" and t.i != c.i
             else [t])]
         # an act aimed at another's act ("condemned the Israeli strikes") is aimed at its doers
         recipients = [d for t in recipients for d in (
-            (args.noun_parties(t)[0] or [t]) if s.cands.get(t.i, c).kind == "noun" and t.i != c.i
+            (args.noun_parties(t, s.words)[0] or [t]) if s.cands.get(t.i, c).kind == "noun" and t.i != c.i
             else [t])]
     return Draft(c, code, c.start, c.end, actors, recipients, c.confidence, c.rule)
 
@@ -125,7 +122,9 @@ def _code_tree(i: int, s: _Sentence, gov: dict[int, tuple[int | None, str]]) -> 
         return rest
     embedded = sorted((j for j in kids if j not in independent and gov[j][1] in EMBED_DEPS
                        and (c.frame != "report" or gov[j][1] in CLAUSE_DEPS)
-                       and _via(s.sent.doc[j], i).lower_ not in CIRCUMSTANCE_PREPS),
+                       # a frame verb's phrase that says when or despite what is no governed
+                       # act: "warned Baghdad before the strikes" is no threat to strike
+                       and _via(s.sent.doc[j], i).lower_ not in s.words.circumstance_preps),
                       key=lambda j: (gov[j][1] not in CLAUSE_DEPS, _rank(s.cands[j]), j))
     if c.frame == "report" and not embedded and c.code is None:
         return _obligation(c, s) + rest
@@ -174,7 +173,7 @@ def _referenced(c: Candidate, s: _Sentence, embedded: list[int]) -> list[Draft]:
         if noun.kind == "noun" and (noun.code or "").startswith(ATTACK_CODES):
             d = _own(noun, s, noun.code or "")
             # its doers are its own ("Israeli strikes"), never the investigators
-            d.actors = args.noun_parties(s.sent.doc[noun.i])[0]
+            d.actors = args.noun_parties(s.sent.doc[noun.i], s.words)[0]
             d.confidence *= 0.8
             d.modality, d.rule = "referenced", f"{d.rule}; named by '{s.sent.doc[c.i].text}'"
             out.append(d)
@@ -203,10 +202,10 @@ def _obligation(c: Candidate, s: _Sentence) -> list[Draft]:
     tok = s.sent.doc[c.i]
     for clause in tok.children:
         if clause.dep_ == "ccomp" and auxiliary_mode(clause) == "deontic" and not negation(clause):
-            obliged = args.subjects(clause)
+            obliged = args.subjects(clause, s.words)
             if not obliged:
                 return []
-            return [Draft(c, "100", c.start, c.end, args.subjects(tok), obliged, 0.55,
+            return [Draft(c, "100", c.start, c.end, args.subjects(tok, s.words), obliged, 0.55,
                           f"{c.rule}; '{clause.text}' under must/should → demand")]
     return []
 
@@ -217,7 +216,7 @@ def _apply_frame(c: Candidate, s: _Sentence, main: Draft | None) -> list[Draft]:
     own = _own(c, s, c.code) if c.code else None
     if main is None:
         return [own] if own else []
-    speaker = own.actors if own else args.subjects(tok)
+    speaker = own.actors if own else args.subjects(tok, s.words)
     if main.actors and all(args.is_anaphoric(t) for t in main.actors):
         main.actors = speaker or main.actors  # "Iran said it would ..." : the speaker's act
     elif not main.actors and not (c.frame == "report" and (
@@ -259,10 +258,10 @@ def _apply_frame(c: Candidate, s: _Sentence, main: Draft | None) -> list[Draft]:
         # "pledged military aid to Israel", "warned Baghdad that it would retaliate": the frame
         # verb's own object or "to" phrase receives the governed act
         inside = range(main.start, main.end)
-        recipients = [t for t in (own.recipients if own else args.patients(tok))
+        recipients = [t for t in (own.recipients if own else args.patients(tok, s.words))
                       if t.i not in inside and t.i != main.cand.i]
     if demand:
-        objects = [t for t in (own.recipients if own else args.patients(tok))
+        objects = [t for t in (own.recipients if own else args.patients(tok, s.words))
                    if t.i not in range(main.start, main.end)]
         recipients = objects or (main.actors if main.actors != speaker else main.recipients)
     start, end = min(c.start, main.start), max(c.end, main.end)
@@ -273,12 +272,13 @@ def _apply_frame(c: Candidate, s: _Sentence, main: Draft | None) -> list[Draft]:
                   f"{c.rule}; frame {c.frame}: {main.code} → {code} ({main.rule})")]
 
 
-def code_sentence(sent: Span, lexicon: TriggerLexicon) -> list[Draft]:
+def code_sentence(sent: Span, lexicon: TriggerLexicon, words: args.ArgumentWords,
+                  ) -> list[Draft]:
     """Drafts for one sentence, before the parties are resolved; none for a question."""
     if is_question(sent):
         return []
     cands = {c.i: c for c in find_candidates(sent, lexicon)}
-    s = _Sentence(sent, lexicon, cands)
+    s = _Sentence(sent, lexicon, cands, words)
     gov = {i: governor(sent.doc[i], cands) for i in cands}
     drafts = [d for i in sorted(cands) if gov[i][0] is None for d in _code_tree(i, s, gov)]
     return [d for d in drafts if d.modality != "deontic" and not _protest_aim(d, s)]

@@ -132,7 +132,7 @@ def extract_mentions(doc: Doc, article: Article, knowledge: Knowledge) -> list[M
     out: list[Mention] = []
     for view in sentence_views(doc, knowledge):
         found = []
-        for d in code_sentence(view.span, knowledge.lexicon):
+        for d in code_sentence(view.span, knowledge.lexicon, knowledge.arguments):
             m = _finish(d, view, article, knowledge, knowledge.ontology)
             if m is not None:
                 found.append((view.span.doc[d.cand.i], d.cand.kind == "noun", m))

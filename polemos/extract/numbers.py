@@ -14,28 +14,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
 from polemos.errors import KnowledgeError
-from polemos.extract.lexicon_files import read_lexicon, readers, words
-from polemos.extract.number_words import NumberLexicon, Quantity
-from polemos.extract.number_words import alternation as _alternation
 from polemos.extract.tolls import KillingLexicon, killing_deaths
+from polemos.lexicons import read_lexicon, readers, words
 from polemos.model import Casualties
+from polemos.number_words import NumberLexicon, Quantity
+from polemos.number_words import alternation as _alternation
 
 Category = Literal["dead", "injured", "arrested", "shot"]
 CATEGORIES: tuple[Category, ...] = ("dead", "injured", "arrested", "shot")
 _SP = r"[^\S\n]+"  # spaces within a line: a count never reaches across a headline's line break
-# Between the victims and the casualty word: auxiliaries and adverbs that do not change the count.
-_AUX = (r"(?:were|was|are|is|be|been|being|have|has|had|reportedly|also|later|all|both|each|"
-        r"allegedly|apparently|initially|who|that|then|subsequently|eventually|not|critically|"
-        r"seriously|badly|gravely|slightly|in|the|attack|shooting|incident|blast|found|accidentally|"
-        r"mistakenly|unintentionally|now)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: the compiled patterns are cached on the instance
 class CasualtyLexicon:
     """Casualty words by category, victim nouns between a count and them, non-people words."""
 
@@ -63,12 +58,15 @@ class CasualtyLexicon:
     not_counts: tuple[str, ...] = ()
     tally_before: tuple[str, ...] = ()
     killings: KillingLexicon | None = None
+    # between the victims and the casualty word: auxiliaries and adverbs that keep the count
+    between_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None,
-             ) -> CasualtyLexicon:
-        """Read casualties.yaml (or ``path``); raises KnowledgeError when it is malformed."""
-        data, where_of = read_lexicon("casualties.yaml", path)
+             kb_dirs: Sequence[Path] = ()) -> CasualtyLexicon:
+        """Read casualties.yaml (or ``path``) with the ``kb_dirs`` layers; raises KnowledgeError
+        listing every problem."""
+        data, where_of = read_lexicon("casualties.yaml", path, kb_dirs)
         _, w = readers(data, where_of)
         after: dict[Category, tuple[str, ...]] = {}
         before: dict[Category, tuple[str, ...]] = {}
@@ -81,17 +79,30 @@ class CasualtyLexicon:
             after[cat] = words(part, "after", where_of(cat))
             before[cat] = words(part, "before", where_of(cat))
             left[cat] = words(part, "left", where_of(cat))
-        return cls(numbers or NumberLexicon.load(), after, before, left,
+        return cls(numbers or NumberLexicon.load(kb_dirs=kb_dirs), after, before, left,
                    w("people_words"), w("not_people"), w("not_names"), w("self_inflicted"),
                    w("object_pronouns"), w("tally_cues"), w("single_subjects"),
                    w("irregular_plurals"), w("then_dead"), w("intent_verbs"), w("doubt_words"),
                    w("irrealis_before"), w("headline_victims"), w("murder_suicides"),
                    w("people_modifiers"), w("uncounted"), w("doubt_after"), w("not_counts"),
-                   w("tally_before"), KillingLexicon.load(path))
+                   w("tally_before"), KillingLexicon.load(path, kb_dirs), w("between_count_and_word"))
+
+    @cached_property
+    def compiled(self) -> tuple[Any, Any, Any, Any, Any]:
+        """Patterns, own hand, tally, intent, named killing: compiled once per lexicon."""
+        return (self.patterns(), self.self_inflicted_pattern(), self.tally_pattern(),
+                self.intent_pattern(), self.killings.pattern() if self.killings else None)
+
+    @cached_property
+    def story_compiled(self) -> tuple[Any, Any, Any, Any]:
+        """Attacker's death, attacker counted, own hand, doubt before: compiled once."""
+        return _build_story_patterns(self)
 
     def patterns(self) -> tuple[re.Pattern[str], ...]:
         """Compiled patterns: count-then-word, word-then-count, "left N dead", one victim."""
         n = self.numbers
+        # in the file's order, not longest first: the order these were always tried in
+        aux = rf"(?:{'|'.join(re.escape(w) for w in self.between_words) or '(?!)'})"
         quantity = (rf"(?P<hedge>(?:{_alternation([*n.floor_hedges, *n.hedges])}){_SP})?"
                     rf"(?P<q>{_alternation([*n.exact, *n.vague])}|{n.cardinal_pattern()}|"
                     rf"{_alternation([*n.singular, *n.determiners])}|no{_SP}one|nobody|none|no)")
@@ -130,7 +141,7 @@ class CasualtyLexicon:
         one = (rf"(?:(?:{_alternation(self.numbers.determiners)}|a|an|their){_SP})?"
                rf"(?:[\w'-]+{_SP})?(?:{people})")
         return (
-            re.compile(rf"{guard}{_SP}(?:{victim}{apposed}{_SP})?(?:{_AUX}{_SP}){{0,4}}(?:{after})\b",
+            re.compile(rf"{guard}{_SP}(?:{victim}{apposed}{_SP})?(?:{aux}{_SP}){{0,4}}(?:{after})\b",
                        re.I),
             # some of a group died: "one of the four men shot has died"
             re.compile(rf"{guard}{_SP}of{_SP}[^.;:\n]{{0,70}}?\b(?:(?:has|have|had|later|since|also|"
@@ -146,19 +157,19 @@ class CasualtyLexicon:
                        rf"(?:{left})\b", re.I),
             # one victim named or told by a singular verb: "Tyson was killed", "who died",
             # "the fatal shooting of 15-year-old Trinity Gay"
-            re.compile(rf"\b(?P<sg>was|has{_SP}been|had{_SP}been|is){_SP}(?:{_AUX}{_SP}){{0,2}}"
+            re.compile(rf"\b(?P<sg>was|has{_SP}been|had{_SP}been|is){_SP}(?:{aux}{_SP}){{0,2}}"
                        rf"(?:{after})\b", re.I),
             re.compile(rf"\b(?P<sg>{_alternation(self.single_subjects) or '(?!)'}){_SP}"
                        rf"(?:later{_SP})?(?P<a_dead>died|succumbed)\b", re.I),
             # shot, then dead in the same clause: "one man was shot twice and pronounced dead"
-            re.compile(rf"{guard}{_SP}(?:{victim}{_SP})?(?:{_AUX}{_SP}){{0,4}}{then_dead}", re.I),
-            re.compile(rf"\b(?P<sg>was){_SP}(?:{_AUX}{_SP}){{0,2}}{then_dead}", re.I),
+            re.compile(rf"{guard}{_SP}(?:{victim}{_SP})?(?:{aux}{_SP}){{0,4}}{then_dead}", re.I),
+            re.compile(rf"\b(?P<sg>was){_SP}(?:{aux}{_SP}){{0,2}}{then_dead}", re.I),
             # two people joined by "and" with a plural verb: "his mother and grandmother were
             # shot and killed"
-            re.compile(rf"\b(?P<pair>{one}{_SP}and{_SP}{one}){_SP}(?:{_AUX}{_SP}){{0,4}}"
+            re.compile(rf"\b(?P<pair>{one}{_SP}and{_SP}{one}){_SP}(?:{aux}{_SP}){{0,4}}"
                        rf"(?:{after})\b", re.I),
             # two named people, ages in apposition: "Ana Ruiz, 31, and Tom Lee, 40, were killed"
-            re.compile(rf"(?P<names>{named}{_SP}and{_SP}{named}){_SP}(?:{_AUX}{_SP}){{0,4}}"
+            re.compile(rf"(?P<names>{named}{_SP}and{_SP}{named}){_SP}(?:{aux}{_SP}){{0,4}}"
                        rf"(?P<a_dead>{dead_after})\b", re.I),
             # two victims of an active verb: "killed a boy and his uncle", "killed Ana Ruiz, 21,
             # and Tom Lee, 22"
@@ -270,9 +281,7 @@ def find_casualties(sentence: str, lexicon: CasualtyLexicon | None = None) -> Ca
     Example: ``find_casualties("Gunmen killed at least 12 people.")`` -> dead 12, is_floor True.
     """
     lex = lexicon or _default_lexicon()
-    patterns, own_hand, tally, intent, named_killing = _default_patterns() if lexicon is None else (
-        lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern(), lex.intent_pattern(),
-        lex.killings.pattern() if lex.killings else None)
+    patterns, own_hand, tally, intent, named_killing = lex.compiled
     doubt = re.compile(rf"(?i)\b(?:{_alternation(lex.doubt_words) or '(?!)'})\b[\w\s-]*$")
     uncounted = re.compile(rf"(?i)\b(?:{_alternation(lex.uncounted) or '(?!)'})\b")
     number = lex.numbers.cardinal_pattern()
@@ -331,15 +340,9 @@ def find_casualties(sentence: str, lexicon: CasualtyLexicon | None = None) -> Ca
 
 @cache
 def _default_lexicon() -> CasualtyLexicon:
-    """Our casualty lexicon, read on first use (not at import); immutable, shared by every call."""
+    """Our casualty lexicon for callers without a ``Knowledge`` (tests, one-off calls), read on
+    first use (not at import); the pipeline passes ``Knowledge.casualties`` instead."""
     return CasualtyLexicon.load()
-
-
-@cache
-def _default_patterns() -> tuple[Any, Any, Any, Any, Any]:
-    lex = _default_lexicon()
-    return (lex.patterns(), lex.self_inflicted_pattern(), lex.tally_pattern(), lex.intent_pattern(),
-            lex.killings.pattern() if lex.killings else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,15 +410,8 @@ def tells_attacker_death(sentence: str, lexicon: CasualtyLexicon | None = None) 
 
 
 def _story_patterns(lexicon: CasualtyLexicon | None) -> tuple[Any, Any, Any, Any]:
-    """Attacker's death, attacker counted, own hand, doubt before: ours cached, others built."""
-    if lexicon is None:
-        return _default_story_patterns()
-    return _build_story_patterns(lexicon)
-
-
-@cache
-def _default_story_patterns() -> tuple[Any, Any, Any, Any]:
-    return _build_story_patterns(_default_lexicon())
+    """Attacker's death, attacker counted, own hand, doubt before, compiled once per lexicon."""
+    return (lexicon or _default_lexicon()).story_compiled
 
 
 def _build_story_patterns(lex: CasualtyLexicon) -> tuple[Any, Any, Any, Any]:

@@ -11,11 +11,12 @@ counts it with the victims. Vocabulary lives in ``polemos/data/lexicon/casualtie
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from polemos.extract.lexicon_files import read_lexicon, readers
-from polemos.extract.number_words import alternation
+from polemos.lexicons import read_lexicon, readers
+from polemos.number_words import alternation
 
 _SP = r"[^\S\n]+"
 
@@ -39,9 +40,10 @@ class KillingLexicon:
     recent_words: tuple[str, ...] = ()
 
     @classmethod
-    def load(cls, path: Path | None = None) -> KillingLexicon:
-        """Read the killing words of casualties.yaml (or ``path``); raises KnowledgeError."""
-        data, where_of = read_lexicon("casualties.yaml", path)
+    def load(cls, path: Path | None = None, kb_dirs: Sequence[Path] = ()) -> KillingLexicon:
+        """Read the killing words of casualties.yaml (or ``path``, with the ``kb_dirs`` layers);
+        raises KnowledgeError."""
+        data, where_of = read_lexicon("casualties.yaml", path, kb_dirs)
         t, w = readers(data, where_of)
         return cls(t("multiple_killings"), w("killing_nouns"), w("fatal_words"),
                    w("fatal_events"), w("not_after_killing"), w("attackers"), w("enforcers"),

@@ -22,6 +22,7 @@ log = logging.getLogger("polemos.resolve.actors")  # the name the KB has always 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
 CAMEO_CODES = DATA_DIR / "phoenix" / "cameo_codes.yaml"
 # words after which a noun phrase's modifiers begin ("the President of Iraq"): grammar, not data
+# (a closed class of 12 prepositions, read like the dependency labels)
 PREPOSITIONS = frozenset({"of", "in", "from", "at", "for", "on", "with", "near", "inside",
                           "against", "to", "by"})
 

@@ -8,6 +8,7 @@ entry and reports all problems at once, as ``path:line: field: what is wrong``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -66,6 +67,27 @@ class Additions:
 
 def default_path() -> Path:
     return Path(str(resources.files("polemos") / "data" / "gazetteer" / "additions.yaml"))
+
+
+def user_additions(kb_dirs: Sequence[Path]) -> tuple[Additions, ...]:
+    """The ``gazetteer/additions.yaml`` of each user folder that has one (same format as ours).
+
+    They take effect at run time, looked up before the place index, so adding a village needs
+    no rebuild. Raises KnowledgeError listing every problem of every file.
+    """
+    found: list[Additions] = []
+    problems: list[str] = []
+    for folder in kb_dirs:
+        path = Path(folder) / "gazetteer" / "additions.yaml"
+        if not path.is_file():
+            continue
+        try:
+            found.append(load_additions(path))
+        except KnowledgeError as exc:
+            problems.extend(exc.problems or (str(exc),))
+    if problems:
+        raise KnowledgeError(problems[0], problems=tuple(problems))
+    return tuple(found)
 
 
 def load_additions(path: Path | None = None) -> Additions:

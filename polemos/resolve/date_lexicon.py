@@ -9,13 +9,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from polemos.errors import KnowledgeError
-from polemos.extract.lexicon_files import read_lexicon, readers
-from polemos.extract.numbers import NumberLexicon
+from polemos.lexicons import read_lexicon, readers
+from polemos.number_words import NumberLexicon
 
 RECENT_DAYS = 31  # a month-day this close before the article date is this year's, whatever else
 
@@ -85,11 +86,14 @@ class TimeLexicon:
     neutral_cues: tuple[str, ...] = ()
     attack_heads: tuple[str, ...] = ()
     step_heads: tuple[str, ...] = ()
+    range_followers: tuple[str, ...] = ()
 
     @classmethod
-    def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None) -> TimeLexicon:
-        """Read time.yaml (or ``path``); raises KnowledgeError listing what is malformed."""
-        data, where_of = read_lexicon("time.yaml", path)
+    def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None,
+             kb_dirs: Sequence[Path] = ()) -> TimeLexicon:
+        """Read time.yaml (or ``path``) with the ``kb_dirs`` layers; raises KnowledgeError
+        listing every problem."""
+        data, where_of = read_lexicon("time.yaml", path, kb_dirs)
         t, w = readers(data, where_of)
         units = data.get("units", {})
         if not isinstance(units, dict) or not set(units.values()) <= {"day", "week", "month",
@@ -101,14 +105,14 @@ class TimeLexicon:
                    w("not_after_year"), t("year_phrases"), t("month_phrases"),
                    {str(k): str(v) for k, v in units.items()}, t("ago_words"), w("hedges"),
                    w("vague_heads"), w("future_cues"), _holidays(data, where_of("holidays")),
-                   numbers or NumberLexicon.load(), w("report_cues"), w("event_verbs"),
+                   numbers or NumberLexicon.load(kb_dirs=kb_dirs), w("report_cues"), w("event_verbs"),
                    w("event_nouns"), w("time_fillers"), w("not_event_heads"),
                    w("stamp_cues"), w("charge_frames"), w("past_cues"), w("not_past"),
                    {**{phrase: (unit, shift) for unit in ("day", "week", "month", "year")
                        for phrase, shift in t(f"anaphoric_{unit}s").items()},
                     **{phrase: ("same", 0) for phrase in w("anaphoric_then")}}, w("day_shifts"),
                    w("anaphoric_ago_words"), w("neutral_cues"), w("attack_heads"),
-                   w("step_heads"))
+                   w("step_heads"), w("range_followers"))
 
     def month(self, word: str) -> int | None:
         """Month number of a month name or abbreviation (any case, dot ignored)."""

@@ -18,9 +18,8 @@ from polemos.resolve.date_lexicon import add_months, first_day, in_calendar, iso
 REACH = 600  # characters back to the time an anaphoric expression counts from (a few sentences)
 _RANGE_GAP = 14  # days: "April 24 and 25" is a range; "April 4 and 25 people" is not
 _JOIN = r"\s*(?:-|–|—|(?i:and|or|to|through|till|until))\s*"
-# words that may follow the second day of a range; another lowercase word makes it a count
-_AFTER_RANGE = r"(?:in|at|on|of|and|to|for|with|when|while|as|the|a|but|after|before|respectively)"
-# words that open the object of "the day before": "the day before his death"
+# words that open the object of "the day before": "the day before his death". A closed class
+# (articles, demonstratives, possessive determiners) the grammar reads, not vocabulary to extend.
 _OBJECT = r"(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)"
 _FINER = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month"),
           "year": ("day", "week", "month", "year"), "same": ("day", "week", "month", "year")}
@@ -83,8 +82,16 @@ def anchor_anaphora(text: str, found: Sequence[Found]) -> list[Found]:
 
 
 _OBJECT_AFTER = re.compile(rf"\s+(?:{_OBJECT}\b|[A-Z][\w.-]*['’]s\b)")
-_RANGE_AFTER = re.compile(rf"{_JOIN}(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(1[6-9]\d\d|20\d\d)\b)?"
-                          rf"(?![.,:]\d|\s*%|\s+(?!{_AFTER_RANGE}\b)[a-z])")
+
+
+def range_after_pattern(followers: Sequence[str]) -> re.Pattern[str]:
+    """The second day of a range after a first ("and 25"), from the words that may follow it
+    (``range_followers`` of time.yaml): another lowercase word there makes the number a count."""
+    after = "(?:" + ("|".join(re.escape(w) for w in followers) or "(?!)") + ")"
+    return re.compile(rf"{_JOIN}(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(1[6-9]\d\d|20\d\d)\b)?"
+                      rf"(?![.,:]\d|\s*%|\s+(?!{after}\b)[a-z])")
+
+
 _RANGE_BEFORE = re.compile(rf"(?<![\d.,$])\b(\d{{1,2}})(?:st|nd|rd|th)?{_JOIN}$")
 
 
@@ -99,10 +106,10 @@ def _join_reach(text: str, end: int) -> int:
     return k
 
 
-def range_ends(text: str, found: Sequence[Found]) -> list[Found]:
+def range_ends(text: str, found: Sequence[Found], range_after: re.Pattern[str]) -> list[Found]:
     """``found`` (in text order) with the other day of each day range added: "April 24 and 25"
     gives 25 April; "24-25 April" gives 24 April; a year after the range ("April 24-25, 1999")
-    goes to both days."""
+    goes to both days. ``range_after`` is :func:`range_after_pattern` of the time lexicon."""
     out: list[Found | None] = list(sorted(found, key=lambda f: f.start))
     for i, f in enumerate(list(out)):
         if f is None or f.precision != "day" or not f.value or len(f.value) != 10:
@@ -110,7 +117,7 @@ def range_ends(text: str, found: Sequence[Found]) -> list[Found]:
         day, words = int(f.value[8:10]), text[f.start:f.end]
         # matched in place, not on copies of the text after and before: those made a long
         # article's ranges quadratic
-        after = _RANGE_AFTER.match(text, f.end)
+        after = range_after.match(text, f.end)
         before = _RANGE_BEFORE.search(text, _join_reach(text, f.start), f.start)
         if re.search(r"\d(?:st|nd|rd|th)?$", words) and after:
             other, start, end = int(after[1]), after.start(1), after.end()

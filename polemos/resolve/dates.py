@@ -30,7 +30,7 @@ from polemos.resolve.date_lexicon import (
     weekday_year,
 )
 from polemos.resolve.date_passes import Found as _Found
-from polemos.resolve.date_passes import anchor_anaphora, moved, range_ends
+from polemos.resolve.date_passes import anchor_anaphora, moved, range_after_pattern, range_ends
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,]\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
@@ -48,18 +48,20 @@ def _words(items: Iterable[str], case: bool = False) -> str:
     return "(?i:" + ("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)") + ")"
 
 
-_Resolver = Callable[["_Grammar", re.Match[str], str, dt.date | None], _Found | None]
+_Resolver = Callable[["TimeGrammar", re.Match[str], str, dt.date | None], _Found | None]
 
 
 @dataclass(frozen=True, slots=True)
-class _Grammar:
+class TimeGrammar:
     """The compiled patterns of one lexicon, each with the function that resolves its matches."""
 
     lexicon: TimeLexicon
     rules: tuple[tuple[re.Pattern[str], _Resolver], ...]
+    range_after: re.Pattern[str]
+    cues: StoryCues
 
     @classmethod
-    def build(cls, lex: TimeLexicon) -> _Grammar:
+    def build(cls, lex: TimeLexicon) -> TimeGrammar:
         full_months = [m for m in lex.months if len(m) > 3 or m == "May"]
         month = rf"(?:{_words(full_months, case=True)}|{_words(lex.months, case=True)}\.)"
         # wire style drops the dot before a number: "Jan 5 (Reuters)", "Sept 2019"
@@ -117,19 +119,20 @@ class _Grammar:
             (rf"\b(?:{_words(lex.vague_heads)}|(?i:the\s+(?:past|last|next|coming)\s+"
              rf"{number}\s+(?:days|weeks|months|years|decades)))\b", _vague),
         ]
-        return cls(lex, tuple((re.compile(p), f) for p, f in rules))
+        return cls(lex, tuple((re.compile(p), f) for p, f in rules),
+                   range_after_pattern(lex.range_followers), StoryCues.build(lex))
 
 
-def _tense(g: _Grammar, m: re.Match[str], text: str) -> int:
+def _tense(g: TimeGrammar, m: re.Match[str], text: str) -> int:
     """1 when the clause before the match speaks of the future, -1 of the past, else 0."""
     return g.lexicon.tense(text[max(0, m.start() - _CONTEXT):m.start()])
 
 
-def _is_future(g: _Grammar, m: re.Match[str], text: str) -> bool:
+def _is_future(g: TimeGrammar, m: re.Match[str], text: str) -> bool:
     return _tense(g, m, text) > 0
 
 
-def _numeric(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _numeric(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     try:
         day = dt.date(full_year(int(m["y"]), dct), int(m["m"]), int(m["d"]))
     except ValueError:
@@ -137,12 +140,12 @@ def _numeric(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
     return _Found(m.start(), m.end(), day.isoformat(), "day")
 
 
-def _day_number(g: _Grammar, word: str) -> int | None:
+def _day_number(g: TimeGrammar, word: str) -> int | None:
     digits = re.match(r"\d+", word)
     return int(digits.group()) if digits else g.lexicon.numbers.ordinals.get(word.lower())
 
 
-def _month_day(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _month_day(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     month, day = g.lexicon.month(m["mon"]), _day_number(g, m["d"])
     if month is None or day is None:
         return None
@@ -166,7 +169,7 @@ def _month_day(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) ->
         return None
 
 
-def _month(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _month(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     month = g.lexicon.month(m["mon"])
     if month is None:
         return None
@@ -197,7 +200,7 @@ def _month(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Fo
     return _Found(m.start(), m.end(), _month_value(year, month), "month")
 
 
-def _month_written_year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None,
+def _month_written_year(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None,
                         ) -> _Found | None:
     """"January nineteen ninety-seven", as transcripts spell it."""
     month, year = g.lexicon.month(m["mon"]), _written_year(g, m, text, dct)
@@ -206,14 +209,14 @@ def _month_written_year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date |
     return _Found(m.start(), m.end(), f"{year.value}-{month:02d}", "month")
 
 
-def _year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _year(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     return _Found(m.start(), m.end(), m["y"], "year")
 
 
 _WORD_AFTER = re.compile(r"\s+(?:[a-z]|[A-Z][\w.-]*['’]s\b)")
 
 
-def _day_word(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _day_word(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     days = g.lexicon.day_words.get(re.sub(r"\s+", " ", m["dw"].lower()))
     if days is None:
         return None
@@ -222,7 +225,7 @@ def _day_word(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> 
     return _Found(m.start(), m.end(), _iso(plus_days(dct, days) if dct else None), "day")
 
 
-def _weekday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _weekday(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     wd = g.lexicon.weekday(m["wd"])
     if wd is None:
         return None
@@ -246,7 +249,7 @@ def _weekday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
     return _Found(m.start(), m.end(), _iso(plus_days(dct, days)), "day")
 
 
-def _shifted(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _shifted(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     shift, unit = g.lexicon.shifts.get(m["shift"].lower()), m["unit"].lower()
     if shift is None:
         return None
@@ -256,7 +259,7 @@ def _shifted(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
     return _Found(m.start(), m.end(), moved(dct, unit, shift), precision)
 
 
-def _ago(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _ago(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     unit = g.lexicon.units.get(m["unit"].lower())
     word = re.sub(r"\s+", " ", m["n"].lower())
     count = 1 if word in ("a", "an") else g.lexicon.numbers.value(word)
@@ -272,7 +275,7 @@ def _ago(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Foun
                   (unit, sign * count) if told else None)
 
 
-def _holiday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _holiday(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     holiday = g.lexicon.holiday(m["hol"])
     if holiday is None:
         return None
@@ -291,7 +294,7 @@ def _holiday(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
     return _Found(m.start(), m.end(), _iso(day), "day")
 
 
-def _phrase(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _phrase(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     key = re.sub(r"\s+", " ", m.group().lower())
     if "yp" in m.groupdict():
         if dct is None:
@@ -304,7 +307,7 @@ def _phrase(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _F
     return _Found(m.start(), m.end(), _month_value(year, month), "month")
 
 
-def _written_year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None,
+def _written_year(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None,
                   ) -> _Found | None:
     numbers = g.lexicon.numbers
     if m.groupdict().get("n"):
@@ -318,14 +321,14 @@ def _written_year(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None,
     return _Found(m.start(), m.end(), f"{year:04d}", "year")
 
 
-def _week_of(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _week_of(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     day = _month_day(g, m, text, dct)
     if day is None or day.value is None:
         return day
     return _Found(m.start(), m.end(), iso_week(dt.date.fromisoformat(day.value)), "week")
 
 
-def _anaphor(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _anaphor(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     """"that year", "the next day": from the article date here; ``anchor_anaphora`` moves it to
     count from the time last mentioned."""
     unit, shift = g.lexicon.anaphora[re.sub(r"\s+", " ", m["an"].lower())]
@@ -336,7 +339,7 @@ def _anaphor(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _
     return _Found(m.start(), m.end(), value, precision, (unit, shift))
 
 
-def _vague(g: _Grammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
+def _vague(g: TimeGrammar, m: re.Match[str], text: str, dct: dt.date | None) -> _Found | None:
     return _Found(m.start(), m.end(), None, None)
 
 
@@ -359,7 +362,8 @@ def _anchor(published: str | None) -> dt.date | None:
 
 
 def find_time_expressions(text: str, published: str | None,
-                          lexicon: TimeLexicon | None = None) -> list[TimeExpr]:
+                          lexicon: TimeLexicon | None = None, *,
+                          grammar: TimeGrammar | None = None) -> list[TimeExpr]:
     """Time expressions in ``text`` with values resolved against ``published`` (ISO date).
 
     Returns non-overlapping expressions in text order (the longest reading wins an overlap);
@@ -369,10 +373,11 @@ def find_time_expressions(text: str, published: str | None,
     Saturday, March 2, 2013", a dateline "BOSTON (March 2, 2013):"), relative times count from it:
     the article date given is then an update's or a crawl's.
     """
-    grammar = _default_grammar() if lexicon is None else _Grammar.build(lexicon)
+    if grammar is None:  # the pipeline passes Knowledge.time_grammar, compiled once
+        grammar = _default_grammar() if lexicon is None else TimeGrammar.build(lexicon)
     dct = _anchor(published)
     kept = _scan(grammar, text, dct)
-    cues = _cues() if lexicon is None else StoryCues.build(grammar.lexicon)
+    cues = grammar.cues
     stamps = [k for k in kept if k.start < _STAMP_REACH and k.precision == "day" and k.value
               and cues.is_stamp(text[max(0, k.start - _BEFORE):k.start], text[k.end:k.end + 20])]
     own = _anchor(stamps[0].value) if stamps else None
@@ -382,7 +387,7 @@ def find_time_expressions(text: str, published: str | None,
             for k in sorted(kept, key=lambda f: f.start)]
 
 
-def _scan(grammar: _Grammar, text: str, dct: dt.date | None) -> list[_Found]:
+def _scan(grammar: TimeGrammar, text: str, dct: dt.date | None) -> list[_Found]:
     """Every expression the grammar finds, resolved against ``dct``; the longest wins an overlap."""
     found: list[_Found] = []
     for pattern, resolve in grammar.rules:
@@ -394,19 +399,18 @@ def _scan(grammar: _Grammar, text: str, dct: dt.date | None) -> list[_Found]:
     for hit in sorted(found, key=lambda f: (f.start - f.end, f.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
-    return anchor_anaphora(text, range_ends(text, kept))
+    return anchor_anaphora(text, range_ends(text, kept, grammar.range_after))
 
 
 @cache
-def _default_grammar() -> _Grammar:
-    """Our time lexicon, compiled on first use (not at import, so a bad file is a clear error
-    at call time); immutable and shared thereafter."""
-    return _Grammar.build(TimeLexicon.load())
+def _default_grammar() -> TimeGrammar:
+    """Our time lexicon for callers without a ``Knowledge`` (tests, one-off calls), compiled on
+    first use (not at import, so a bad file is a clear error at call time)."""
+    return TimeGrammar.build(TimeLexicon.load())
 
 
-@cache
 def _cues() -> StoryCues:
-    return StoryCues.build(_default_grammar().lexicon)
+    return _default_grammar().cues
 
 
 _BEFORE, _AFTER = 60, 40  # characters around a time searched for report and event cues

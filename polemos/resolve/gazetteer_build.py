@@ -12,6 +12,7 @@ from pathlib import Path
 from polemos.errors import KnowledgeError
 from polemos.resolve.additions import default_path as additions_path
 from polemos.resolve.additions import load_additions
+from polemos.resolve.gazetteer_fingerprint import sources_fingerprint
 from polemos.resolve.gazetteer_rows import PRIOR, Row, iso3_codes, source_rows
 from polemos.resolve.names import name_key, skeleton_key
 
@@ -62,8 +63,6 @@ def _insert_additions(db: sqlite3.Connection) -> None:
 
 def build_index(path: Path, version: int) -> None:
     """Write the index to ``path`` (through a temporary file, so a failed build leaves nothing)."""
-    from polemos.resolve.gazetteer import sources_fingerprint
-
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     tmp.unlink(missing_ok=True)

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Arabic definite articles as transliterated (al-Qaim, el-Zour, ad-Dawr, ash-Sham, ez-Zor).
-ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ath", "adh",
-                      "ed", "er", "es", "et", "ez", "en", "il", "ul"})
+from polemos.lexicons import word_lists
+
+# Arabic definite articles as transliterated (al-Qaim, el-Zour, ad-Dawr, ash-Sham, ez-Zor), from
+# places.yaml. Ours only, never layered by --kb: the index's keys were built with these.
+PLACE_WORDS = word_lists("places.yaml")
+ARTICLES = PLACE_WORDS["arabic_articles"]
 _APOSTROPHES = re.compile(r"[’'`ʼʻʿʾ‘´]")
 _SEPARATORS = re.compile(r"[^0-9a-z]+")
 _DOUBLED = re.compile(r"([a-z])\1+")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from sys import maxsize
 from typing import Literal
 
+from polemos.lexicons import read_lexicon, words
 from polemos.model import Entity, TextSpan
 from polemos.resolve.gazetteer import Candidate, Gazetteer
 from polemos.resolve.names import fold
@@ -36,7 +37,9 @@ BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "
 Kind = Literal["admin", "city"]
 
 _WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\w|[A-Z]"
-_ARTICLE = r"(?:al|el|ad|ar|as|at|az|an|ash|ed|er|es|ez|en|ul)[-’']"
+# Articles hyphened to the next word of a name ("Deir ez-Zor"), in the order tried (places.yaml).
+_PLACES, _WHERE = read_lexicon("places.yaml")
+_ARTICLE = "(?:" + "|".join(words(_PLACES, "joining_articles", _WHERE("joining_articles"))) + ")[-’']"
 # A run of capitalised words, with the joins names take: "Bay of Pigs", "Deir ez-Zor".
 _JOIN = r"of|de|el|al|la|du|del|do|da|dos|das"
 _RUN = re.compile(rf"(?<![\w’'\-])(?:{_WORD})(?:(?:[ ](?:(?:{_JOIN})[ ](?:the[ ])?)?"

@@ -7,9 +7,9 @@ import time
 import pytest
 
 from polemos.errors import KnowledgeError
-from polemos.extract.number_words import MAX_WORDS
 from polemos.extract.numbers import CasualtyLexicon, NumberLexicon, find_casualties
 from polemos.model import Casualties
+from polemos.number_words import MAX_WORDS
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

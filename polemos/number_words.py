@@ -7,10 +7,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from polemos.extract.lexicon_files import read_lexicon, readers
+from polemos.lexicons import read_lexicon, readers
 
 # No report counts people, days or years past a trillion: a longer number ("1" * 5000 killed,
 # "a thousand thousand thousand ...") is read as no number rather than as a count.
@@ -41,9 +42,10 @@ class NumberLexicon:
     hedges: tuple[str, ...]
 
     @classmethod
-    def load(cls, path: Path | None = None) -> NumberLexicon:
-        """Read numbers.yaml (or ``path``); raises KnowledgeError when it is malformed."""
-        data, where_of = read_lexicon("numbers.yaml", path)
+    def load(cls, path: Path | None = None, kb_dirs: Sequence[Path] = ()) -> NumberLexicon:
+        """Read numbers.yaml (or ``path``) with the ``kb_dirs`` layers; raises KnowledgeError
+        listing every problem."""
+        data, where_of = read_lexicon("numbers.yaml", path, kb_dirs)
         t, w = readers(data, where_of)
         return cls(t("units"), t("tens"), t("scales"), t("ordinals"), w("singular"),
                    w("determiners"), t("exact"), t("vague"), w("floor_hedges"), w("hedges"))
