@@ -155,7 +155,7 @@ class Mention:
     flags: tuple[str, ...] = field(default=())  # e.g. "dead_is_floor", "date_from_published"
 
 
-def mention_id(doc_id: str, sentence_index: int, trigger: TextSpan, event_type: str) -> str:
+def mention_id(doc_id: str, sentence_index: int, trigger: TextSpan, event_type: str | None) -> str:
     """Stable mention id: hash of doc id, sentence index, trigger span and type."""
     return stable_id(doc_id, sentence_index, trigger.start, trigger.end, event_type)
 

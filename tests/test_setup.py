@@ -86,3 +86,10 @@ def test_setup_extras_of_our_dependency_tree_are_installed() -> None:
             todo.append((dep, ""))
             todo.extend((dep, canonicalize_name(e)) for e in req.extras)
     assert not missing, missing
+
+
+def test_setup_mypy_is_clean() -> None:
+    # we ship py.typed: the package's own types must hold (pyproject.toml [tool.mypy])
+    done = subprocess.run([sys.executable, "-m", "mypy", "--no-error-summary"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

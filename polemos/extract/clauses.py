@@ -245,9 +245,10 @@ def _apply_frame(c: Candidate, s: _Sentence, main: Draft | None) -> list[Draft]:
         reported = replace(main, modality="alleged", confidence=main.confidence * 0.6,
                            speaker=speaker, rule=main.rule + f"; alleged by '{tok.text}'")
         return [own, reported] if own else [reported]
-    code = s.lexicon.reframe(c.frame or "", main.code)
-    if code is None:
+    reframed = s.lexicon.reframe(c.frame or "", main.code)
+    if reframed is None:
         return []
+    code = reframed
     recipients = main.recipients
     own_doers = [t for t in main.actors if t.i not in {x.i for x in speaker}]
     # an order for a cooperative act is a demand on the ordered; a coercive one is the orderer's

@@ -110,7 +110,8 @@ def range_ends(text: str, found: Sequence[Found], range_after: re.Pattern[str]) 
     """``found`` (in text order) with the other day of each day range added: "April 24 and 25"
     gives 25 April; "24-25 April" gives 24 April; a year after the range ("April 24-25, 1999")
     goes to both days. ``range_after`` is :func:`range_after_pattern` of the time lexicon."""
-    out: list[Found | None] = list(sorted(found, key=lambda f: f.start))
+    ordered = sorted(found, key=lambda f: f.start)
+    out: list[Found | None] = list(ordered)
     for i, f in enumerate(list(out)):
         if f is None or f.precision != "day" or not f.value or len(f.value) != 10:
             continue
