@@ -242,7 +242,6 @@ def test_readers_jsonl_line_separators_inside_strings_are_text(tmp_path: Path) -
     ("date 2019-12-30 Troops withdrew.", "2019-12-30", "Troops withdrew."),
     ("DATE: 2019-12-30\nTroops withdrew.", "2019-12-30", "Troops withdrew."),
     ("\ndate 2019-12-30T10:00:00Z\r\nTroops withdrew.", "2019-12-30", "Troops withdrew."),
-    ("date 2019-12-30-ish Troops withdrew.", None, "date 2019-12-30-ish Troops withdrew."),
 ])
 def test_readers_txt_date_header_is_date_shaped(tmp_path: Path, content: str, date: str | None,
                                                 text: str) -> None:
@@ -512,3 +511,14 @@ def test_readers_a_byte_not_utf8_fails_its_record_not_the_file(tmp_path: Path) -
     assert [(f.where, f.field) for f in failures] == [(f"{array}[1]", "text"), (f"{table}:2", "text")]
     assert all("not UTF-8 (byte 0x" in f.reason for f in failures)
     assert [f.article_id for f in failures] == ["b", "c"]
+
+
+@pytest.mark.parametrize("header", ["date 20240304", "date 2024/03/04", "date: 4.3.2024",
+                                    "date 2019-12-30-ish"])
+def test_readers_txt_date_header_of_another_shape_is_named(tmp_path: Path, header: str) -> None:
+    # a digit after "date" is a header: read as YYYY-MM-DD or named, never silently text
+    path = tmp_path / "a.txt"
+    path.write_text(f"{header}\nRebels shelled Kidal.\n")
+    (item,) = read_paths([path])
+    assert isinstance(item, Failure) and item.where == f"{path}:1" and item.field == "date"
+    assert "expected YYYY-MM-DD" in item.reason
