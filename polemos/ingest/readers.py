@@ -42,9 +42,10 @@ SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".html", ".htm")
 _JSONL = (".jsonl", ".ndjson")
 # Seed-style articles open with "date YYYY-MM-DD", possibly on the same line as the text. Only a
 # date-shaped word makes the line a header: "Date night turned deadly" is the article's first words.
-# "date" and a word that opens with a digit is a header, to be read as a date or named as a bad
-# one ("date 20240304"); "Date night turned deadly" is text.
-_DATE_HEADER = re.compile(r"^\s*date:?[ \t]+(\d\S*)(?=\s|$)[ \t]*(?:\r?\n)?",
+# "date" and a word that opens with a digit, or a word alone on its line, is a header, to be read
+# as a date or named as a bad one ("date 20240304", "date yesterday"); "Date night turned deadly"
+# is text.
+_DATE_HEADER = re.compile(r"^\s*date:?[ \t]+(\d\S*(?=\s|$)|\S+(?=[ \t]*(?:\r?\n|$)))[ \t]*(?:\r?\n)?",
                           re.IGNORECASE)
 _CHUNK = 1 << 20
 

@@ -514,7 +514,7 @@ def test_readers_a_byte_not_utf8_fails_its_record_not_the_file(tmp_path: Path) -
 
 
 @pytest.mark.parametrize("header", ["date 20240304", "date 2024/03/04", "date: 4.3.2024",
-                                    "date 2019-12-30-ish"])
+                                    "date 2019-12-30-ish", "date yesterday"])
 def test_readers_txt_date_header_of_another_shape_is_named(tmp_path: Path, header: str) -> None:
     # a digit after "date" is a header: read as YYYY-MM-DD or named, never silently text
     path = tmp_path / "a.txt"
