@@ -204,9 +204,16 @@ def check_records(case: Case, records: Iterable[Record], stored: Stored, stderr:
                   prefix: str) -> list[Problem]:
     """Good records kept, bad ones named as ``prefix`` + their ``where`` (stderr or failures)."""
     problems = []
+    records = tuple(records)
+
+    # a .json file that holds one JSON object (its one line, however made) is one document: the
+    # reader names the file, as for any single object, not a line of it
+    one_document = case.suffix == ".json" and sum(1 for r in records if r.where) <= 1
 
     def named(where: str) -> bool:
         # "f.jsonl:1" must not match "f.jsonl:10", nor "r00012" match "r00012-good.txt"
+        if one_document and where:
+            return named("")
         needle = re.compile(r"(?<![\w\-])" + re.escape(prefix + where) + r"(?![\w.\-])")
         return bool(needle.search(stderr)) or any(needle.search(w) for w in stored.failures)
 
