@@ -22,6 +22,7 @@ import click
 from polemos.errors import PolemosError
 from polemos.evaluate.run import KINDS
 from polemos.model import Article, Failure, Notice
+from polemos.schema import TABLES
 
 _FORMATS = click.Choice(["table", "jsonl", "csv"])
 
@@ -271,7 +272,7 @@ def query(sql: str, db: str | None, fmt: str, wait: float | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), required=True,
               help="File to write, or - for stdout.")
 @click.option("--table", default="mentions", show_default=True,
-              type=click.Choice(["mentions", "articles", "failures", "runs", "notices"]))
+              type=click.Choice(list(TABLES)))
 @_db_option
 @_wait_option
 def export(fmt: str, output: str, table: str, db: str | None, wait: float | None) -> None:
