@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 from polemos.evaluate.geoparsing import evaluate_geoparsing, format_geoparsing
+from polemos.gazetteer.lookup import Gazetteer
 from polemos.nlp import entities, load_nlp
-from polemos.resolve.gazetteer import Gazetteer
-from polemos.resolve.places import find_toponyms
+from polemos.resolve.places.toponyms import find_toponyms
 
 
 def main() -> None:

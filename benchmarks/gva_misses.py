@@ -30,9 +30,9 @@ from typing import Any
 
 from polemos.evaluate.gva import gva_sample
 from polemos.extract.numbers import find_casualties, with_story_deaths
+from polemos.extract.time_expressions import find_time_expressions
 from polemos.model import Article, Mention, TextSpan
-from polemos.resolve.dates import find_time_expressions
-from polemos.resolve.event_dates import event_date
+from polemos.resolve.dates.event_dates import event_date
 
 GOLD = Path("/work/shared/gold/gva")
 

@@ -20,8 +20,8 @@ from polemos.knowledge import load_knowledge
 from polemos.model import Article
 from polemos.nlp import entities
 from polemos.pipeline import code_article
-from polemos.resolve.event_places import main_place
-from polemos.resolve.places import find_toponyms
+from polemos.resolve.places.event_places import main_place
+from polemos.resolve.places.toponyms import find_toponyms
 
 
 def sample(gold: Path, limit: int) -> tuple[list[dict], dict[str, dict]]:

@@ -27,6 +27,7 @@ from polemos.extract.numbers import (
     tells_attacker_death,
     with_story_deaths,
 )
+from polemos.extract.time_expressions import find_time_expressions
 from polemos.identity import OnChange, Version, decide, text_key
 from polemos.model import (
     Actor,
@@ -42,15 +43,14 @@ from polemos.model import (
     stable_id,
 )
 from polemos.nlp import CHUNK_CHARS, entities, parse
-from polemos.resolve.dates import find_time_expressions
-from polemos.resolve.event_dates import StoryTimes, event_date, story_times
-from polemos.resolve.event_places import event_location, main_place, reconcile
-from polemos.resolve.places import find_toponyms
+from polemos.resolve.dates.event_dates import StoryTimes, event_date, story_times
+from polemos.resolve.places.event_places import event_location, main_place, reconcile
+from polemos.resolve.places.toponyms import find_toponyms
 
 if TYPE_CHECKING:
     from polemos.knowledge import Knowledge
-    from polemos.resolve.date_lexicon import StoryCues
     from polemos.store import Store
+    from polemos.time_lexicon import StoryCues
 
 # Casualty counts belong to violent events; arrests to coercion (detentions) and assaults.
 _COUNTS_DEAD = frozenset({"ASSAULT"})

@@ -62,8 +62,8 @@ def run_evaluation(kind: str, gold: Path, *, knowledge: Knowledge,
 def _oracle_linker(knowledge: Knowledge) -> Link:
     """Link a gold trigger to our toponyms in its sentence, bypassing our event coder."""
     from polemos.nlp import entities
-    from polemos.resolve.event_places import event_location
-    from polemos.resolve.places import find_toponyms
+    from polemos.resolve.places.event_places import event_location
+    from polemos.resolve.places.toponyms import find_toponyms
 
     def link(text: str, trigger: TextSpan) -> tuple[Place | None, list[TextSpan]]:
         doc = knowledge.nlp(text)

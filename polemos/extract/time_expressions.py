@@ -1,11 +1,12 @@
-"""When: time expressions in article text, resolved against the article date, and event dates.
+"""Time expressions in article text (TIMEX-style), recognised and resolved against the article date.
 
 A regex grammar built from ``polemos/data/lexicon/time.yaml`` finds the expressions ("Friday",
 "Dec. 27, 2019", "27 December", "last week", "two days ago", "in March", "1998") and resolves each
 to a TimeML-style calendar value: ``YYYY-MM-DD`` (day), ``YYYY-Www`` (week), ``YYYY-MM`` (month) or
 ``YYYY`` (year). Vague spans ("recent months", "the past three years") are found with value None.
 The tense of the clause picks the year of "in March"; "that year", "the next day" count from the
-time last mentioned and day ranges are split (``date_passes.py``).
+time last mentioned and day ranges are split (``time_passes.py``). Which time is an event's is
+resolve's to choose (``resolve/dates/event_dates.py``).
 """
 
 from __future__ import annotations
@@ -16,11 +17,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from polemos.extract.time_passes import Found as _Found
+from polemos.extract.time_passes import anchor_anaphora, moved, range_after_pattern, range_ends
 from polemos.model import DatePrecision, TextSpan, TimeExpr
-from polemos.resolve.date_lexicon import (
+from polemos.time_lexicon import (
+    CUE_BEFORE,
     StoryCues,
     TimeLexicon,
     add_months,
+    anchor_date,
     full_year,
     in_calendar,
     iso_week,
@@ -29,8 +34,6 @@ from polemos.resolve.date_lexicon import (
     shifted_year,
     weekday_year,
 )
-from polemos.resolve.date_passes import Found as _Found
-from polemos.resolve.date_passes import anchor_anaphora, moved, range_after_pattern, range_ends
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,]\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
@@ -352,15 +355,6 @@ def _month_value(year: int, month: int) -> str | None:
     return f"{year:04d}-{month:02d}" if in_calendar(year) else None
 
 
-def _anchor(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
 def find_time_expressions(text: str, published: str | None,
                           lexicon: TimeLexicon | None = None, *,
                           grammar: TimeGrammar | None = None) -> list[TimeExpr]:
@@ -375,12 +369,12 @@ def find_time_expressions(text: str, published: str | None,
     """
     if grammar is None:  # the pipeline passes Knowledge.time_grammar, compiled once
         grammar = _default_grammar() if lexicon is None else TimeGrammar.build(lexicon)
-    dct = _anchor(published)
+    dct = anchor_date(published)
     kept = _scan(grammar, text, dct)
     cues = grammar.cues
     stamps = [k for k in kept if k.start < _STAMP_REACH and k.precision == "day" and k.value
-              and cues.is_stamp(text[max(0, k.start - _BEFORE):k.start], text[k.end:k.end + 20])]
-    own = _anchor(stamps[0].value) if stamps else None
+              and cues.is_stamp(text[max(0, k.start - CUE_BEFORE):k.start], text[k.end:k.end + 20])]
+    own = anchor_date(stamps[0].value) if stamps else None
     if own is not None and dct is not None and own < dct:
         kept = _scan(grammar, text, own)  # written on its stamp's day, dated later (an update)
     return [TimeExpr(TextSpan(text[k.start:k.end], k.start, k.end), k.value, k.precision)
@@ -407,10 +401,3 @@ def _default_grammar() -> TimeGrammar:
     """Our time lexicon for callers without a ``Knowledge`` (tests, one-off calls), compiled on
     first use (not at import, so a bad file is a clear error at call time)."""
     return TimeGrammar.build(TimeLexicon.load())
-
-
-def _cues() -> StoryCues:
-    return _default_grammar().cues
-
-
-_BEFORE, _AFTER = 60, 40  # characters around a time searched for report and event cues

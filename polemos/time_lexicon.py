@@ -1,7 +1,9 @@
 """Calendar words for time expressions (``polemos/data/lexicon/time.yaml``) and date arithmetic.
 
-Kept apart from ``dates.py`` so the recogniser reads as grammar; everything here is data loading
-and pure calendar functions over ``datetime.date`` (no clock: the anchor is the article date).
+Neutral ground between extract, which recognises time expressions (``extract/time_expressions.py``),
+and resolve, which dates events (``resolve/dates/event_dates.py``): both read these words and cues.
+Everything here is data loading and pure calendar functions over ``datetime.date`` (no clock: the
+anchor is the article date).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -350,3 +353,24 @@ def full_year(year: int, anchor: dt.date | None) -> int:
         return year
     near = anchor.year if anchor else 2000
     return min((century + year for century in (1900, 2000, 2100)), key=lambda y: abs(y - near))
+
+
+# Characters around a time searched for report and event cues (extract's stamps, resolve's dates).
+CUE_BEFORE, CUE_AFTER = 60, 40
+
+
+def anchor_date(published: str | None) -> dt.date | None:
+    """The day an ISO date or timestamp names; None when absent or not a date."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+@cache
+def default_cues() -> StoryCues:
+    """Our story cues for callers without a ``Knowledge`` (tests, one-off calls), built on first
+    use (not at import, so a bad file is a clear error at call time)."""
+    return StoryCues.build(TimeLexicon.load())

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from polemos.resolve.date_lexicon import nearest_year, plus_days, weekday_year
-from polemos.resolve.date_passes import moved
-from polemos.resolve.dates import find_time_expressions
+from polemos.extract.time_expressions import find_time_expressions
+from polemos.extract.time_passes import moved
+from polemos.time_lexicon import nearest_year, plus_days, weekday_year
 
 _RELATIVE = ("Rebels attacked the town yesterday, tomorrow, next week, last month, next month, "
              "next year, last year, in 3000 years, 99999999999 days ago, 100000000 weeks ago, "

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from polemos.gazetteer.lookup import Gazetteer
 from polemos.model import Entity, Place, Toponym
 from polemos.nlp import entities
-from polemos.resolve.gazetteer import Gazetteer
-from polemos.resolve.places import find_toponyms
+from polemos.resolve.places.toponyms import find_toponyms
 
 
 @pytest.fixture(scope="module")

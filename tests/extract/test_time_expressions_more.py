@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from polemos.resolve.date_lexicon import TimeLexicon
-from polemos.resolve.dates import find_time_expressions
+from polemos.extract.time_expressions import find_time_expressions
+from polemos.time_lexicon import TimeLexicon
 
 OCTOBER = "2019-10-30"  # a Wednesday
 MARCH = "2019-03-12"  # a Tuesday

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from polemos.errors import GazetteerError
+from polemos.gazetteer.additions import Additions, PlaceWords
+from polemos.gazetteer.fingerprint import INDEX_VERSION, sources_fingerprint
+from polemos.gazetteer.names import name_key, skeleton_key
+from polemos.gazetteer.rows import PRIOR
 from polemos.model import Place, PlacePrecision
-from polemos.resolve.additions import Additions, PlaceWords
-from polemos.resolve.gazetteer_fingerprint import INDEX_VERSION, sources_fingerprint
-from polemos.resolve.gazetteer_rows import PRIOR
-from polemos.resolve.names import name_key, skeleton_key
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +138,7 @@ class Gazetteer:
     @staticmethod
     def build(path: Path | None = None) -> Path:
         """Build the index from the installed gazetteers and our additions; returns its path."""
-        from polemos.resolve.gazetteer_build import build_index
+        from polemos.gazetteer.build import build_index
 
         path = Path(path) if path is not None else default_path()
         default = path == default_path()

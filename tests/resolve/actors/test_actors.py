@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from polemos.errors import KnowledgeError
-from polemos.resolve.actor_index import key_of
-from polemos.resolve.actors import DATA_DIR, ActorKB
+from polemos.resolve.actors.index import key_of
+from polemos.resolve.actors.kb import DATA_DIR, ActorKB
 
-KB_FIXTURES = Path(__file__).parents[1] / "fixtures" / "kb"
+KB_FIXTURES = Path(__file__).parents[2] / "fixtures" / "kb"
 
 
 @pytest.fixture(scope="module")
@@ -225,7 +225,7 @@ def test_generated_aliases_that_are_ordinary_english_words_are_gone(kb, phrase):
 
 
 def test_ordinary_word_filter_rule_used_by_the_converters(monkeypatch):
-    monkeypatch.syspath_prepend(str(Path(__file__).parents[2] / "tools" / "kb"))
+    monkeypatch.syspath_prepend(str(Path(__file__).parents[3] / "tools" / "kb"))
     import common
 
     words = common.EnglishWords()

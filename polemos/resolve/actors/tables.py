@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any, Self
 
 from polemos.datafiles import Problems, read_yaml
-from polemos.resolve.actor_files import KBData, facility_places, load_folder
-from polemos.resolve.actor_index import Entry, NameIndex, Sense, best_role, key_of, ruler_patterns, words
+from polemos.resolve.actors.files import KBData, facility_places, load_folder
+from polemos.resolve.actors.index import Entry, NameIndex, Sense, best_role, key_of, ruler_patterns, words
 
-log = logging.getLogger("polemos.resolve.actors")  # the name the KB has always logged under
+log = logging.getLogger("polemos.resolve.actors.kb")  # the name the KB has always logged under
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "actors"
 CAMEO_CODES = DATA_DIR / "phoenix" / "cameo_codes.yaml"
 # words after which a noun phrase's modifiers begin ("the President of Iraq"): grammar, not data
 # (a closed class of 12 prepositions, read like the dependency labels)
@@ -108,7 +108,7 @@ class ActorTables:
         Malformed lines (a 7-digit date) are skipped, logged as warnings and kept in
         ``kb.problems``; an unreadable file raises KnowledgeError.
         """
-        from polemos.resolve.phoenix_format import kb_data
+        from polemos.resolve.actors.phoenix_format import kb_data
 
         problems = Problems()
         codes = read_yaml(CAMEO_CODES).data

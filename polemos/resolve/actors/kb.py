@@ -1,6 +1,6 @@
 """The actor knowledge base: who a noun phrase names (country, sector, patron), on a given date.
 
-``ActorKB`` is the tables of ``actor_tables.py`` (loaded by ``ActorKB.load()`` or
+``ActorKB`` is the tables of ``tables.py`` (loaded by ``ActorKB.load()`` or
 ``ActorKB.from_phoenix()``) with ``resolve``, which combines, in one pass over the phrase's word
 n-grams (dict lookups, never a scan of the KB): named entities (longest match wins; a person's
 role chosen by the date), countries, demonyms and capitals as metonyms, role nouns as sectors
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from polemos.model import Actor
-from polemos.resolve.actor_index import Entry, Role, best_role, key_of, words
-from polemos.resolve.actor_tables import DATA_DIR, PREPOSITIONS, ActorTables
+from polemos.resolve.actors.index import Entry, Role, best_role, key_of, words
+from polemos.resolve.actors.tables import DATA_DIR, PREPOSITIONS, ActorTables
 
 __all__ = ["DATA_DIR", "ActorKB"]  # DATA_DIR: where our actor files are, as tests and tools read it
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from polemos.errors import GazetteerError, KnowledgeError
-from polemos.resolve.additions import load_additions
-from polemos.resolve.gazetteer import Gazetteer
-from polemos.resolve.names import name_key, skeleton_key
+from polemos.gazetteer.additions import load_additions
+from polemos.gazetteer.lookup import Gazetteer
+from polemos.gazetteer.names import name_key, skeleton_key
 
 
 @pytest.fixture(scope="module")

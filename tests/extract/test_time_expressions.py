@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from polemos.errors import KnowledgeError
+from polemos.extract.time_expressions import find_time_expressions
 from polemos.model import TextSpan, TimeExpr
-from polemos.resolve.date_lexicon import TimeLexicon
-from polemos.resolve.dates import find_time_expressions
-from polemos.resolve.event_dates import event_date
+from polemos.resolve.dates.event_dates import event_date
+from polemos.time_lexicon import TimeLexicon
 
 MONDAY = "2019-12-30"  # a Monday
 
@@ -217,7 +217,7 @@ def test_dates_the_previous_day_is_the_day_before_the_article():
 
 
 def test_dates_story_cues_tell_report_from_event_times():
-    from polemos.resolve.date_lexicon import StoryCues
+    from polemos.time_lexicon import StoryCues
 
     cues = StoryCues.build(TimeLexicon.load())
     assert cues.is_reported("deputies said ", "")
@@ -253,7 +253,7 @@ def test_event_date_timeless_sentence_takes_a_later_time_tied_to_the_event(plain
 
 
 def test_dates_story_cues_event_noun_must_head_its_phrase():
-    from polemos.resolve.date_lexicon import StoryCues
+    from polemos.time_lexicon import StoryCues
 
     cues = StoryCues.build(TimeLexicon.load())
     assert not cues.is_marked("", "'s incident reports listed a theft")

@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from sys import maxsize
 from typing import Literal
 
+from polemos.gazetteer.lookup import Candidate, Gazetteer
+from polemos.gazetteer.names import fold
 from polemos.lexicons import read_lexicon, words
 from polemos.model import Entity, TextSpan
-from polemos.resolve.gazetteer import Candidate, Gazetteer
-from polemos.resolve.names import fold
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAYBE_PLACE_LABELS = frozenset({"ORG", "PERSON"})

@@ -48,7 +48,7 @@ from polemos.datafiles import (
     read_yaml,
 )
 from polemos.errors import KnowledgeError
-from polemos.resolve.actor_index import KINDS, Entry, Role, Sense, key_of
+from polemos.resolve.actors.index import KINDS, Entry, Role, Sense, key_of
 
 SECTORS = frozenset(("GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "INS", "UAF", "CVL",
                      "PRO", "MED", "JRN", "BUS", "EDU", "REL", "NGO", "IGO", "REF", "LAB", "CRM",
@@ -340,7 +340,7 @@ def _yaml_senses(doc: Mapping[str, Any], path: Path, line_of: LineOf, data: KBDa
 def facility_places() -> list[tuple[str, str]]:
     """(name, country) of the places in our gazetteer additions that lie in one country: the
     bases, crossings and zones a facility phrase may name. Raises KnowledgeError if unreadable."""
-    from polemos.resolve.additions import load_additions
+    from polemos.gazetteer.additions import load_additions
 
     return [(name, p.country) for p in load_additions().places if p.country
             for name in (p.name, *p.aliases)]

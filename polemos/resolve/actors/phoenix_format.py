@@ -21,8 +21,8 @@ from typing import TypeVar
 
 from polemos.datafiles import Problems
 from polemos.errors import KnowledgeError
-from polemos.resolve.actor_files import KBData
-from polemos.resolve.actor_index import Entry, Role
+from polemos.resolve.actors.files import KBData
+from polemos.resolve.actors.index import Entry, Role
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 T = TypeVar("T")

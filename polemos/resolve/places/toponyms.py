@@ -13,10 +13,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from polemos.extract.place_names import BIG_CITY, BROAD, PlaceMention, place_mentions
+from polemos.gazetteer.lookup import Candidate, Gazetteer
+from polemos.gazetteer.names import name_key
 from polemos.model import Entity, Toponym
-from polemos.resolve.gazetteer import Candidate, Gazetteer
-from polemos.resolve.names import name_key
-from polemos.resolve.toponyms import BIG_CITY, BROAD, PlaceMention, place_mentions
 
 # Context weights (added to the gazetteer prior, which spans 15 for a hamlet to 100 for a
 # country): a fully shared country outweighs a prior gap of a village against a large city.

@@ -1,4 +1,4 @@
-"""Build the place index: the source rows (``gazetteer_rows.py``) and
+"""Build the place index: the source rows (``rows.py``) and
 ``polemos/data/gazetteer/additions.yaml`` written to one SQLite file.
 """
 
@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from polemos.errors import KnowledgeError
-from polemos.resolve.additions import default_path as additions_path
-from polemos.resolve.additions import load_additions
-from polemos.resolve.gazetteer_fingerprint import sources_fingerprint
-from polemos.resolve.gazetteer_rows import PRIOR, Row, iso3_codes, source_rows
-from polemos.resolve.names import name_key, skeleton_key
+from polemos.gazetteer.additions import default_path as additions_path
+from polemos.gazetteer.additions import load_additions
+from polemos.gazetteer.fingerprint import sources_fingerprint
+from polemos.gazetteer.names import name_key, skeleton_key
+from polemos.gazetteer.rows import PRIOR, Row, iso3_codes, source_rows
 
 
 def _insert(db: sqlite3.Connection, rows: Iterable[Row]) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from polemos.gazetteer.lookup import Gazetteer
 from polemos.model import Place, TextSpan, Toponym
 from polemos.nlp import entities
-from polemos.resolve.event_places import is_dateline, main_place, reconcile
-from polemos.resolve.gazetteer import Gazetteer
-from polemos.resolve.places import find_toponyms
+from polemos.resolve.places.event_places import is_dateline, main_place, reconcile
+from polemos.resolve.places.toponyms import find_toponyms
 
 # Real GeoNames coordinates; the chooser only compares them.
 DAYTON = Place("Dayton", 39.759, -84.192, admin1="Ohio", country="USA", feature="P.PPL",

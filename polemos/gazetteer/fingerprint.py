@@ -1,6 +1,6 @@
 """What the place index is built from: its version and a hash of its sources.
 
-Kept apart from ``gazetteer.py`` (which opens the index) and ``gazetteer_build.py`` (which
+Kept apart from ``lookup.py`` (which opens the index) and ``build.py`` (which
 writes it) so that both may read it without importing each other.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from importlib import metadata
 
-from polemos.resolve.additions import default_path as additions_path
+from polemos.gazetteer.additions import default_path as additions_path
 
 INDEX_VERSION = 3
 

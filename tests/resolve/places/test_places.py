@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from polemos.gazetteer.lookup import Gazetteer
 from polemos.model import Place, TextSpan, Toponym
 from polemos.nlp import entities
-from polemos.resolve.event_places import event_location, main_place
-from polemos.resolve.gazetteer import Gazetteer
-from polemos.resolve.places import find_toponyms
+from polemos.resolve.places.event_places import event_location, main_place
+from polemos.resolve.places.toponyms import find_toponyms
 
 
 @pytest.fixture(scope="module")

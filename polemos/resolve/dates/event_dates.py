@@ -1,7 +1,8 @@
 """When an event happened: the time expression that governs a trigger, else the article date.
 
-Split from ``dates.py`` (which finds and resolves time expressions) because choosing among them
-for one event is its own job: report dates, stamps, charges and neighbouring sentences.
+Extract finds and resolves the time expressions (``extract/time_expressions.py``) and what the parse
+hangs under each trigger; choosing among them for one event is resolve's job: report dates,
+stamps, charges and neighbouring sentences.
 """
 
 from __future__ import annotations
@@ -12,8 +13,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from polemos.model import DatePrecision, TextSpan, TimeExpr
-from polemos.resolve.date_lexicon import StoryCues, first_day, iso_week
-from polemos.resolve.dates import _AFTER, _BEFORE, _anchor, _cues
+from polemos.time_lexicon import (
+    CUE_AFTER,
+    CUE_BEFORE,
+    StoryCues,
+    anchor_date,
+    default_cues,
+    first_day,
+    iso_week,
+)
 
 _PRECISION_COST = {"day": 0, "week": 60, "month": 90, "year": 120}  # characters of distance
 # A vague time this long ("in recent months", "over the past few years") is a span, not a day.
@@ -54,15 +62,15 @@ def story_times(times: Sequence[TimeExpr], published: str | None, source: str, o
                 ) -> StoryTimes:
     """The article's times read for ``event_date``: ``source`` is the article's text (offset 0)
     or, without it, the sentence's text at ``offset``; ``heads`` as ``time_heads`` gives them."""
-    anchor = _anchor(published)
-    cues = cues or _cues()  # the pipeline passes Knowledge.time_grammar.cues
+    anchor = anchor_date(published)
+    cues = cues or default_cues()  # the pipeline passes Knowledge.time_grammar.cues
     ordered = sorted(times, key=lambda t: t.span.start)
 
     def around(t: TimeExpr) -> tuple[str, str] | None:
         start, end = t.span.start - offset, t.span.end - offset
         if start < 0 or end > len(source):
             return None  # a neighbour, when only the sentence is known
-        return source[max(0, start - _BEFORE):start], source[end:end + _AFTER]
+        return source[max(0, start - CUE_BEFORE):start], source[end:end + CUE_AFTER]
 
     def role(t: TimeExpr) -> str | None:
         for lemma in (heads or {}).get(t.span.start, ()):
@@ -162,7 +170,7 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
     ``story`` (``story_times`` of the same times, text and heads), given once per article,
     spares reading every time again for each event.
     """
-    anchor = _anchor(published)
+    anchor = anchor_date(published)
     if story is None:
         source, offset = (text, 0) if text is not None else (sentence.text, sentence.start)
         story = story_times(times, published, source, offset, heads, cues)
@@ -182,7 +190,8 @@ def event_date(sentence: TextSpan, trigger: TextSpan, times: Sequence[TimeExpr],
     inside = [t for t in story.usable[lo:hi] if t.span.end <= sentence.end]
     own = [t for t in inside if not (t.span.start in story.reported or story.is_step(t))
            or under.get(t.span.start) == 0]
-    if text is not None and (cues or _cues()).is_charged(text[max(0, trigger.start - _BEFORE):trigger.start]):
+    before = None if text is None else text[max(0, trigger.start - CUE_BEFORE):trigger.start]
+    if before is not None and (cues or default_cues()).is_charged(before):
         # "stable Sunday, and the man accused of shooting them": Sunday dates the charge; a time
         # after the attack is still its own ("accused of killing three officers Sunday")
         own = [t for t in own if t.span.start > trigger.start or t.span.start in story.marked

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from polemos.extract.attachment import attached_times, time_heads
+from polemos.extract.time_expressions import find_time_expressions
 from polemos.model import Article, TextSpan
 from polemos.pipeline import code_article
-from polemos.resolve.dates import find_time_expressions
-from polemos.resolve.event_dates import event_date
+from polemos.resolve.dates.event_dates import event_date
 
 THURSDAY = "2019-05-09"
 

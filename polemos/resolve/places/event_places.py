@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from polemos.extract.place_names import BROAD
+from polemos.gazetteer.names import PLACE_WORDS
 from polemos.model import Place, PlacePrecision, TextSpan, Toponym
-from polemos.resolve.names import PLACE_WORDS
-from polemos.resolve.places import km
-from polemos.resolve.toponyms import BROAD
+from polemos.resolve.places.toponyms import km
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
