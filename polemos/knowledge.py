@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from polemos.number_words import NumberLexicon
     from polemos.ontology import Ontology
     from polemos.resolve.actors.kb import ActorKB
-    from polemos.time_lexicon import TimeLexicon
+    from polemos.time_lexicon import StoryCues, TimeLexicon
 
 
 @dataclass(eq=False)
@@ -90,6 +90,11 @@ class Knowledge:
         from polemos.extract.time_expressions import TimeGrammar
 
         return TimeGrammar.build(self.time)
+
+    @property
+    def story_cues(self) -> StoryCues:
+        """The cues around a time that say whose date it is, from the run's time words."""
+        return self.time_grammar.cues
 
     @cached_property
     def casualties(self) -> CasualtyLexicon:

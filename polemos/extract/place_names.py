@@ -11,20 +11,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from sys import maxsize
-from typing import Literal
 
-from polemos.gazetteer.lookup import Candidate, Gazetteer
+from polemos.gazetteer.lookup import BIG_CITY, BROAD, Candidate, Gazetteer
 from polemos.gazetteer.names import fold
 from polemos.lexicons import read_lexicon, words
 from polemos.model import Entity, TextSpan
+from polemos.reading import Kind, PlaceMention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAYBE_PLACE_LABELS = frozenset({"ORG", "PERSON"})
-BROAD = frozenset({"A.PCLI", "L.CONT", "L.RGN"})
 STRONG = BROAD | {"A.ADM1", "P.PPLC"}
-BIG_CITY = 250_000
 # "South Los Angeles", "West Philadelphia": a city big enough to have named quarters.
 DIRECTED_CITY = 100_000
 # Capitals of two to four letters are acronyms ("SUV", "UF") more often than towns.
@@ -33,8 +31,6 @@ _ACRONYM = re.compile(r"[A-Z]{2,4}\.?")
 # place the parser did not know, so the gazetteer may still look there.
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT",
                              "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "LANGUAGE"})
-
-Kind = Literal["admin", "city"]
 
 _WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\w|[A-Z]"
 # Articles hyphened to the next word of a name ("Deir ez-Zor"), in the order tried (places.yaml).
@@ -54,19 +50,6 @@ _LIST_GAP = re.compile(r",[ ]?(?:and[ ]|or[ ])?|[ ](?:and|or)[ ]")
 # or (at the very start) the story's first word: "DETROIT The ...", "BANTAM — A ...".
 _DATELINE = re.compile(r"(?:^|\n|[.!?] )([A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+)*)"
                        r"(?=,| ?\(| ?[-—–]+ |(?<=^[A-Z]{3}) [A-Z][a-z]| [A-Z][a-z])")
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    """Words that may name a place, the name looked up, and the gazetteer's candidates."""
-
-    span: TextSpan
-    query: str
-    candidates: tuple[Candidate, ...]
-    kind: Kind | None = None  # "province" or "city" said next to the name
-    from_ner: bool = True
-    loose: bool = False  # candidates matched only on the vowel-free key
-    weak: bool = False  # the parser called it an organisation: kept only if the story agrees
 
 
 def place_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,

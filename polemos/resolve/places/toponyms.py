@@ -13,10 +13,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from polemos.extract.place_names import BIG_CITY, BROAD, PlaceMention, place_mentions
-from polemos.gazetteer.lookup import Candidate, Gazetteer
+from polemos.gazetteer.lookup import BIG_CITY, BROAD, Candidate
 from polemos.gazetteer.names import name_key
-from polemos.model import Entity, Toponym
+from polemos.model import Toponym
+from polemos.reading import PlaceMention
 
 # Context weights (added to the gazetteer prior, which spans 15 for a hamlet to 100 for a
 # country): a fully shared country outweighs a prior gap of a village against a large city.
@@ -50,15 +50,15 @@ _REGIONS = BROAD | {"A.ADM1"}
 _REALMS = _REGIONS | {"H.SEA", "H.OCN", "H.GULF"}
 
 
-def find_toponyms(text: str, entities: Sequence[Entity], gazetteer: Gazetteer, *,
+def find_toponyms(text: str, mentions: Sequence[PlaceMention], *,
                   context_countries: Sequence[str] = ()) -> list[Toponym]:
-    """Place names in the text, each resolved with the article as context.
+    """The place names extract recognised in ``text``, each resolved with the article as context.
 
+    ``mentions`` are ``extract.place_names.place_mentions`` of the text, in text order;
     ``context_countries`` are ISO3 codes of the actors found. Returns toponyms in text order;
     ``place`` is None when no gazetteer entry fits. Example: in a story about Iraq, "Qaim"
     resolves to Al-Qa'im, Iraq; in "Fountain, Fla." Fountain is the Florida town.
     """
-    mentions = place_mentions(text, entities, gazetteer)
     context = Context(_country_weights(mentions, context_countries), {},
                       _anchors(mentions), _qualifiers(text, mentions), provinces=_provinces(mentions))
     picks = _resolve_all(mentions, context)

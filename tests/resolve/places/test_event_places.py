@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from polemos.extract.place_attachment import place_links
+from polemos.extract.place_names import place_mentions
 from polemos.gazetteer.lookup import Gazetteer, precision_of
 from polemos.model import Place, TextSpan, Toponym
 from polemos.nlp import entities
@@ -21,10 +23,12 @@ def locate(plain_nlp, gazetteer):
     def run(text: str, verb: str, fallback: Place | None = None,
             parsed: bool = True) -> Place | None:
         doc = plain_nlp(text)
-        toponyms: list[Toponym] = find_toponyms(text, entities(doc), gazetteer)
+        names = place_mentions(text, entities(doc), gazetteer)
+        toponyms: list[Toponym] = find_toponyms(text, names)
         at = text.index(verb)
-        return event_location(TextSpan(text, 0, len(text)), TextSpan(verb, at, at + len(verb)),
-                              toponyms, fallback, parse=doc[:] if parsed else None)
+        sentence, trigger = TextSpan(text, 0, len(text)), TextSpan(verb, at, at + len(verb))
+        links = place_links(doc, sentence, trigger, names) if parsed else None
+        return event_location(sentence, trigger, toponyms, fallback, links=links)
     return run
 
 

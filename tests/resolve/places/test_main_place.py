@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from polemos.extract.place_names import place_mentions
 from polemos.gazetteer.lookup import Gazetteer
 from polemos.model import Place, TextSpan, Toponym
 from polemos.nlp import entities
@@ -48,7 +49,7 @@ def test_a_dateline_opens_a_line_and_ends_in_a_dash() -> None:
 def test_the_dateline_city_is_the_main_place(plain_nlp, gazetteer) -> None:
     text = ("DENVER — A woman was wounded late Friday. Her brother, who lives in Boston, "
             "flew in Saturday; Boston police had called him.")
-    toponyms = find_toponyms(text, entities(plain_nlp(text)), gazetteer)
+    toponyms = find_toponyms(text, place_mentions(text, entities(plain_nlp(text)), gazetteer))
     place = main_place(toponyms, text)
     assert place is not None and place.name == "Denver"
 

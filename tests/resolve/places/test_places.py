@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from polemos.extract.place_names import place_mentions
 from polemos.gazetteer.lookup import Gazetteer
 from polemos.model import Place, TextSpan, Toponym
 from polemos.nlp import entities
@@ -19,7 +20,8 @@ def gazetteer() -> Gazetteer:
 @pytest.fixture
 def geoparse(plain_nlp, gazetteer):
     def run(text: str, context: tuple[str, ...] = ()) -> list[Toponym]:
-        return find_toponyms(text, entities(plain_nlp(text)), gazetteer, context_countries=context)
+        names = place_mentions(text, entities(plain_nlp(text)), gazetteer)
+        return find_toponyms(text, names, context_countries=context)
     return run
 
 
@@ -60,7 +62,7 @@ def test_places_spelling_variants_resolve_alike(geoparse) -> None:
 
 def test_places_gazetteer_finds_names_the_parser_missed(gazetteer) -> None:
     text = "Talks resumed in Vienna while fighting went on in Syria."
-    toponyms = find_toponyms(text, (), gazetteer)      # no entities at all
+    toponyms = find_toponyms(text, place_mentions(text, (), gazetteer))      # no entities at all
     assert {t.span.text for t in toponyms if t.place} >= {"Vienna", "Syria"}
     assert all(t.span.text != "Talks" for t in toponyms)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from polemos.extract.place_names import place_mentions
 from polemos.gazetteer.lookup import Gazetteer
 from polemos.model import Entity, Place, Toponym
 from polemos.nlp import entities
@@ -18,7 +19,7 @@ def gazetteer() -> Gazetteer:
 @pytest.fixture
 def geoparse(plain_nlp, gazetteer):
     def run(text: str) -> list[Toponym]:
-        return find_toponyms(text, entities(plain_nlp(text)), gazetteer)
+        return find_toponyms(text, place_mentions(text, entities(plain_nlp(text)), gazetteer))
     return run
 
 
@@ -76,7 +77,7 @@ def test_context_lowercase_words_are_never_places(gazetteer) -> None:
     text = "Some of the volunteers are parishioners and some aren’t."
     start = text.index("n’t")
     # the parser sometimes types a contraction as a place; no lowercase word names one
-    found = find_toponyms(text, [Entity("n’t", start, start + 3, "GPE")], gazetteer)
+    found = find_toponyms(text, place_mentions(text, [Entity("n’t", start, start + 3, "GPE")], gazetteer))
     assert found == []
 
 
