@@ -20,9 +20,9 @@ from typing import Any
 from polemos.evaluate.gva import evaluate_gva, format_gva
 from polemos.evaluate.timeml import evaluate_timeml, format_timeml
 from polemos.extract.numbers import find_casualties
+from polemos.extract.time_expressions import find_time_expressions
 from polemos.model import Article, TextSpan
-from polemos.resolve.dates import find_time_expressions
-from polemos.resolve.event_dates import event_date
+from polemos.resolve.dates.event_dates import event_date
 
 SHOOTING = re.compile(r"(?i)\b(?:shot|shooting|shootings|killed|wounded|gunfire|gunman|"
                       r"opened fire|fatally|slain|injured)\b")

@@ -17,7 +17,7 @@ from pathlib import Path
 PROBE = """
 import json, re, sys, time
 from pathlib import Path
-from polemos.resolve.gazetteer import Gazetteer
+from polemos.gazetteer.lookup import Gazetteer
 t = time.perf_counter(); g = Gazetteer.open(Path(sys.argv[1]), build=False)
 opened = time.perf_counter() - t
 names = ["Baghdad", "Qayyarah", "Gayara", "Mosul", "Kirkuk", "Springfield", "Paris", "Al Asad Air Base"]
@@ -34,7 +34,7 @@ print(json.dumps({"open_ms": round(opened * 1000, 1), "lookup_ms": round(lookup 
 
 
 def main() -> None:
-    from polemos.resolve.gazetteer import Gazetteer
+    from polemos.gazetteer.lookup import Gazetteer
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "gazetteer.sqlite"

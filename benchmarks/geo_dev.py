@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 
 from polemos.evaluate.geoparsing import evaluate_geoparsing, format_geoparsing
+from polemos.extract.place_names import place_mentions
+from polemos.gazetteer.lookup import Gazetteer
 from polemos.nlp import entities, load_nlp
-from polemos.resolve.gazetteer import Gazetteer
-from polemos.resolve.places import find_toponyms
+from polemos.resolve.places.toponyms import find_toponyms
 
 
 def main() -> None:
@@ -32,7 +33,7 @@ def main() -> None:
         t0 = time.perf_counter()
         doc = nlp(text)
         t1 = time.perf_counter()
-        found = find_toponyms(text, entities(doc), gazetteer)
+        found = find_toponyms(text, place_mentions(text, entities(doc), gazetteer))
         timing["parse"] += t1 - t0
         timing["geo"] += time.perf_counter() - t1
         timing["n"] += 1

@@ -8,7 +8,7 @@
 
 The slow part (parsing and event extraction) is cached per article in ``--cache`` (a pickle of
 the mentions as ``extract_mentions`` gives them), so changes to dates.py and numbers.py are
-measured in seconds. Each article's ASSAULT mentions are then situated as ``pipeline._situate``
+measured in seconds. Each article's ASSAULT mentions are then situated as ``resolve.situate._situate``
 does (``event_date`` on the mention's sentence, ``find_casualties`` on its text), unless a
 ``--variant`` reimplements that step differently (a proposal for the lead's pipeline.py):
 ``text`` passes the article text to ``event_date``; ``context`` does that and also reads deaths
@@ -30,9 +30,9 @@ from typing import Any
 
 from polemos.evaluate.gva import gva_sample
 from polemos.extract.numbers import find_casualties, with_story_deaths
+from polemos.extract.time_expressions import find_time_expressions
 from polemos.model import Article, Mention, TextSpan
-from polemos.resolve.dates import find_time_expressions
-from polemos.resolve.event_dates import event_date
+from polemos.resolve.dates.event_dates import event_date
 
 GOLD = Path("/work/shared/gold/gva")
 
@@ -74,7 +74,7 @@ def following(art: Article, m: Mention, starts: list[int]) -> list[str]:
 
 def situate(m: Mention, art: Article, times: list[Any], variant: str,
             starts: list[int]) -> dict[str, Any]:
-    """The record fields the scorer reads, as pipeline._situate fills them (or a variant)."""
+    """The record fields the scorer reads, as resolve.situate._situate fills them (or a variant)."""
     sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
     text = art.text if variant in ("text", "context") else None
     date, precision, _ = event_date(sentence, m.trigger, times, art.date, text=text)

@@ -16,12 +16,13 @@ from collections import Counter
 from pathlib import Path
 
 from polemos.evaluate.geoparsing import km as distance_km
+from polemos.extract.place_names import place_mentions
 from polemos.knowledge import load_knowledge
 from polemos.model import Article
 from polemos.nlp import entities
 from polemos.pipeline import code_article
-from polemos.resolve.event_places import main_place
-from polemos.resolve.places import find_toponyms
+from polemos.resolve.places.event_places import main_place
+from polemos.resolve.places.toponyms import find_toponyms
 
 
 def sample(gold: Path, limit: int) -> tuple[list[dict], dict[str, dict]]:
@@ -54,7 +55,7 @@ def main() -> None:
         records = [m for m in code_article(article, knowledge) if m.event_type == "ASSAULT"]
         located = [m.location for m in records if m.location and m.location.lat is not None]
         doc = knowledge.nlp(a["text"])
-        toponyms = find_toponyms(a["text"], entities(doc), knowledge.gazetteer)
+        toponyms = find_toponyms(a["text"], place_mentions(a["text"], entities(doc), knowledge.gazetteer))
         main = main_place(toponyms)
         km = None
         if located:

@@ -412,7 +412,7 @@ def gazetteer() -> None:
 @click.option("--path", type=click.Path(dir_okay=False), help="Index file (default: cache dir).")
 def gazetteer_build(path: str | None) -> None:
     """Build (or rebuild) the place index."""
-    from polemos.resolve.gazetteer import Gazetteer
+    from polemos.gazetteer.lookup import Gazetteer
 
     with _errors_exit():
         built = Gazetteer.build(Path(path) if path else None)

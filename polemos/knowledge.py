@@ -20,13 +20,13 @@ if TYPE_CHECKING:
 
     from polemos.extract.arguments import ArgumentWords
     from polemos.extract.numbers import CasualtyLexicon
+    from polemos.extract.time_expressions import TimeGrammar
     from polemos.extract.triggers import TriggerLexicon
+    from polemos.gazetteer.lookup import Gazetteer
     from polemos.number_words import NumberLexicon
     from polemos.ontology import Ontology
-    from polemos.resolve.actors import ActorKB
-    from polemos.resolve.date_lexicon import TimeLexicon
-    from polemos.resolve.dates import TimeGrammar
-    from polemos.resolve.gazetteer import Gazetteer
+    from polemos.resolve.actors.kb import ActorKB
+    from polemos.time_lexicon import StoryCues, TimeLexicon
 
 
 @dataclass(eq=False)
@@ -44,7 +44,7 @@ class Knowledge:
 
     @cached_property
     def actors(self) -> ActorKB:
-        from polemos.resolve.actors import ActorKB
+        from polemos.resolve.actors.kb import ActorKB
 
         return ActorKB.load(self.kb_dirs)
 
@@ -56,8 +56,8 @@ class Knowledge:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        from polemos.resolve.additions import user_additions
-        from polemos.resolve.gazetteer import Gazetteer
+        from polemos.gazetteer.additions import user_additions
+        from polemos.gazetteer.lookup import Gazetteer
 
         # the folders' additions are read first, so a bad file stops the run before any build
         added = user_additions(self.kb_dirs)
@@ -80,16 +80,21 @@ class Knowledge:
     @cached_property
     def time(self) -> TimeLexicon:
         """Calendar words (time.yaml), with the folders' layers."""
-        from polemos.resolve.date_lexicon import TimeLexicon
+        from polemos.time_lexicon import TimeLexicon
 
         return TimeLexicon.load(numbers=self.numbers, kb_dirs=self.kb_dirs)
 
     @cached_property
     def time_grammar(self) -> TimeGrammar:
         """The time lexicon compiled into the date grammar, once per run."""
-        from polemos.resolve.dates import TimeGrammar
+        from polemos.extract.time_expressions import TimeGrammar
 
         return TimeGrammar.build(self.time)
+
+    @property
+    def story_cues(self) -> StoryCues:
+        """The cues around a time that say whose date it is, from the run's time words."""
+        return self.time_grammar.cues
 
     @cached_property
     def casualties(self) -> CasualtyLexicon:

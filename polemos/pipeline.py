@@ -1,62 +1,42 @@
 """One article through every stage, then many articles through a store, batch by batch.
 
-Read top to bottom: ``code_article`` parses, extracts mentions, then resolves when (dates),
-where (places) and how many (casualties) for each. It is a pure function of the article and the
-read-only ``Knowledge``, so Dask or multiprocessing can map it. ``code_articles`` is the driver:
-it reads inputs, skips what the store already holds, codes, and commits each batch.
+Read top to bottom: ``code_article`` parses, extract reads the parse into one frozen record
+(mentions, times, place names, and how each hangs on each trigger), the parse is dropped, and
+resolve situates each mention: when (dates), where (places) and how many (casualties). It is a
+pure function of the article and the read-only ``Knowledge``, so Dask or multiprocessing can map
+it. ``code_articles`` is the driver: it reads inputs, skips what the store already holds, codes,
+and commits each batch.
 """
 
 from __future__ import annotations
 
 import time
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from polemos.errors import PolemosError, StoreError
-from polemos.extract.attachment import attached_times, time_heads, token_starts
-from polemos.extract.events import extract_mentions
-from polemos.extract.numbers import (
-    CasualtyLexicon,
-    StoryLine,
-    find_casualties,
-    read_story_line,
-    tells_attacker_death,
-    with_story_deaths,
-)
+from polemos.extract.article_reading import read_article, read_place_names, read_times
 from polemos.identity import OnChange, Version, decide, text_key
 from polemos.model import (
-    Actor,
     Article,
     Failure,
     Mention,
     Notice,
-    Place,
-    TextSpan,
     TimeExpr,
     Toponym,
     mention_record,
     stable_id,
 )
-from polemos.nlp import CHUNK_CHARS, entities, parse
-from polemos.resolve.dates import find_time_expressions
-from polemos.resolve.event_dates import StoryTimes, event_date, story_times
-from polemos.resolve.event_places import event_location, main_place, reconcile
-from polemos.resolve.places import find_toponyms
+from polemos.nlp import CHUNK_CHARS, parse
+from polemos.resolve.places.toponyms import find_toponyms
+from polemos.resolve.situate import situate
 
 if TYPE_CHECKING:
     from polemos.knowledge import Knowledge
-    from polemos.resolve.date_lexicon import StoryCues
     from polemos.store import Store
-
-# Casualty counts belong to violent events; arrests to coercion (detentions) and assaults.
-_COUNTS_DEAD = frozenset({"ASSAULT"})
-_COUNTS_ARRESTED = frozenset({"ASSAULT", "COERCE"})
-# Sectors of unnamed non-state armed groups, which CAMEO places in the country they act in.
-_LOCAL_ARMED = frozenset({"UAF", "REB", "INS"})
 
 
 def code_article(article: Article, knowledge: Knowledge, *,
@@ -72,164 +52,21 @@ def code_article(article: Article, knowledge: Knowledge, *,
         # per punctuation mark, so 200,000 of them cost a minute for nothing)
         return []
     doc = parse(knowledge.nlp, article.text, chunk_chars)
-    mentions = extract_mentions(doc, article, knowledge)
-    if not mentions:
-        return []
-    grammar, casualties = knowledge.time_grammar, knowledge.casualties
-    times = find_time_expressions(article.text, article.date, grammar=grammar)
-    countries = sorted({a.country for m in mentions for a in (*m.actors, *m.recipients)
-                        if a.country and len(a.country) == 3})
-    toponyms = find_toponyms(article.text, entities(doc), knowledge.gazetteer,
-                             context_countries=countries)
-    fallback = main_place(toponyms, article.text)
-    stories = _attack_stories(mentions, [s.text for s in doc.sents], article.title, casualties)
-    heads = time_heads(doc, times)  # what each time dates, once per article
-    parsed = _ArticleParse(doc, token_starts(doc), heads,
-                           story_times(times, article.date, article.text, 0, heads, grammar.cues),
-                           [t.span.start for t in toponyms])
-    return [_situate(m, article, times, toponyms, fallback, stories.get(m.sentence_index, ()),
-                     casualties, parsed, grammar.cues)
-            for m in mentions]
-
-
-@dataclass(frozen=True)
-class _ArticleParse:
-    """What ``_situate`` reads of the article's parse and times, worked out once per article so
-    that situating each mention costs its own sentence, not the whole article."""
-
-    doc: Any
-    starts: Sequence[int]  # each token's character offset
-    heads: Mapping[int, Sequence[str]]
-    dating: StoryTimes  # the article's times as event_date weighs them
-    place_starts: Sequence[int]  # each toponym's start (find_toponyms gives them in text order)
-
-    def places_in(self, toponyms: Sequence[Toponym], sentence: TextSpan) -> Sequence[Toponym]:
-        """The toponyms starting within the sentence (event_location looks at no others)."""
-        return toponyms[bisect_left(self.place_starts, sentence.start):
-                        bisect_right(self.place_starts, sentence.end)]
-
-
-def _attack_stories(mentions: Sequence[Mention], sentences: Sequence[str],
-                    title: str | None = None, lexicon: CasualtyLexicon | None = None,
-                    ) -> dict[int, list[StoryLine]]:
-    """For each sentence holding an attack, the sentences that carry its story on, read.
-
-    News tells an attack, then its toll ("Two people died at the hospital."): an attack's story
-    runs from the sentence after it up to the next attack's sentence; the first attack also takes
-    the title, headline and lead above it ("Teen killed, 3 hurt in shooting"). Attacks sharing a
-    sentence share its story. The attacker's death told anywhere ("police killed the gunman")
-    joins every story: the Gun Violence Archive counts it with the victims. ``lexicon`` is the
-    run's casualty words (``Knowledge.casualties``; ours when None).
-
-    Each sentence is read once. ``with_story_deaths`` takes only the largest toll, the largest
-    victims' count and whether any sentence tells the attacker's death, so of the attacker-death
-    sentences elsewhere in the article a story needs only those that can decide these (the first
-    of the largest tolls, the largest victims' count): every such sentence joining every story
-    made an article of many attacks quadratic.
-    """
-    attacks = sorted({m.sentence_index for m in mentions if m.event_type in _COUNTS_DEAD})
-    if not attacks:
-        return {}
-    lines: dict[int, StoryLine] = {}
-
-    def line(j: int) -> StoryLine:
-        if j not in lines:
-            lines[j] = read_story_line(sentences[j], lexicon)
-        return lines[j]
-
-    ends = [j for j, s in enumerate(sentences) if tells_attacker_death(s, lexicon)]
-    # first the largest toll, earliest first (its floor flag counts); then the largest victims'
-    by_toll = sorted(ends, key=lambda j: (-_dead_or(line(j).counts.dead, -1), j))[:2]
-    by_victims = sorted(ends, key=lambda j: (-_victims(line(j)), j))[:2]
-    stories: dict[int, list[StoryLine]] = {}
-    lead = [read_story_line(title, lexicon)] if title and title.strip() else []
-    for k, index in enumerate(attacks):
-        stop = attacks[k + 1] if k + 1 < len(attacks) else len(sentences)
-        start = 0 if k == 0 else index + 1
-        own = [j for j in range(start, stop) if j != index]
-        deciding = [next((j for j in best if j != index), None) for best in (by_toll, by_victims)]
-        told = sorted({*own, *(j for j in deciding if j is not None)} - {index})
-        stories[index] = (lead if k == 0 else []) + [line(j) for j in told]
-    return stories
-
-
-def _dead_or(dead: int | None, default: int) -> int:
-    return default if dead is None else dead
-
-
-def _victims(line: StoryLine) -> int:
-    """The victims' count a story sentence adds (none when its toll may hold the attacker)."""
-    return 0 if line.with_attacker else line.counts.dead or 0
-
-
-def _situate(m: Mention, article: Article, times: Sequence[TimeExpr],
-             toponyms: Sequence[Toponym], fallback: Any, story: Sequence[StoryLine],
-             lexicon: CasualtyLexicon, parse: _ArticleParse | None = None,
-             cues: StoryCues | None = None) -> Mention:
-    """The mention with when, where and how many filled in from its sentence and article."""
-    sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
-    violent = m.event_type in _COUNTS_DEAD
-    doc = None if parse is None else parse.doc
-    attached = None if parse is None else attached_times(parse.doc, m.trigger, times, parse.starts)
-    date, precision, from_text = event_date(
-        sentence, m.trigger, times, article.date, text=article.text, attached=attached,
-        heads=None if parse is None else parse.heads, violent=violent,
-        story=None if parse is None else parse.dating, cues=cues)
-    # The sentence's own place first; the article's main place stands in, flagged, without one.
-    tokens = None if doc is None else _sentence_parse(doc, sentence)
-    near = toponyms if parse is None else parse.places_in(toponyms, sentence)
-    location = event_location(sentence, m.trigger, near, None, parse=tokens)
-    location, from_article = reconcile(location, fallback, toponyms, article.text, sentence)
-    actors = m.actors if from_article else _placed(m.actors, location)
-    counts = find_casualties(m.text, lexicon)
-    if violent and story:
-        counts = with_story_deaths(counts, story, lexicon, own_text=m.text)
-    flags = list(m.flags)
-    if date is not None and not from_text:
-        flags.append("date_from_published")
-    if from_article:
-        flags.append("place_from_article")
-    if counts.is_floor and violent and (counts.dead or counts.injured):
-        flags.append("count_is_floor")
-    return replace(
-        m, actors=actors, text=m.text.rstrip(), published=article.date, date=date,
-        date_precision=precision,
-        location=location,
-        dead=counts.dead if violent else None, injured=counts.injured if violent else None,
-        arrested=counts.arrested if m.event_type in _COUNTS_ARRESTED else None,
-        flags=tuple(flags))
-
-
-def _sentence_parse(doc: Any, sentence: TextSpan) -> Any:
-    """The parsed tokens of the mention's sentence (the whole document if they cannot be cut)."""
-    try:
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    except (IndexError, ValueError):  # offsets in whitespace can make spaCy build an empty span
-        span = None
-    return span if span is not None and len(span) else doc[:]
-
-
-def _placed(actors: tuple[Actor, ...], location: Place | None) -> tuple[Actor, ...]:
-    """Unnamed armed groups of no stated country take the country they act in, as CAMEO codes
-    "militias in Iraq" (IRQ): "Iran-backed militias ... fired rockets into the Green Zone"."""
-    if location is None or not location.country:
-        return actors
-    return tuple(replace(a, country=location.country)
-                 if a.country is None and a.name is None and a.sector in _LOCAL_ARMED else a
-                 for a in actors)
+    reading = read_article(doc, article, knowledge)  # the parse stops here
+    del doc
+    return situate(reading, knowledge)
 
 
 def geoparse_article(article: Article, knowledge: Knowledge) -> list[Toponym]:
     """Every toponym in the article, resolved (``polemos geoparse``)."""
     doc = parse(knowledge.nlp, article.text)
-    return find_toponyms(article.text, entities(doc), knowledge.gazetteer)
+    return find_toponyms(article.text, read_place_names(doc, article.text, knowledge))
 
 
 def time_expressions(article: Article, knowledge: Knowledge | None = None) -> list[TimeExpr]:
     """Every time expression in the article, resolved against its date (``polemos dates``), with
     the time words of ``knowledge`` (ours when None)."""
-    grammar = knowledge.time_grammar if knowledge is not None else None
-    return find_time_expressions(article.text, article.date, grammar=grammar)
+    return read_times(article, knowledge)
 
 
 @dataclass

@@ -12,10 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from polemos.model import Mention  # model imports this module: for typing only
+from typing import Any
 
 SCHEMA_VERSION = 1
 
@@ -157,8 +154,10 @@ CSV_COLUMNS: tuple[str, ...] = tuple(cell.header for c in _IN_CSV for cell in c.
 
 
 # --- records ----------------------------------------------------------------------------------
-def record(mention: Mention) -> dict[str, Any]:
-    """The schema-v1 dict of a ``model.Mention`` (``model.mention_record`` calls this)."""
+def record(mention: object) -> dict[str, Any]:
+    """The schema-v1 dict of a ``model.Mention`` (``model.mention_record`` calls this; typed
+    ``object`` since ``model`` imports this module, and an import back, even for typing only,
+    would tie the two in a cycle)."""
     return {c.name: c.get(mention) if c.get is not None else value(getattr(mention, c.name), c.type)
             for c in MENTIONS}
 

@@ -71,7 +71,7 @@ def test_console_library_never_writes_to_stdout() -> None:
 def test_console_library_logs_show_on_stderr(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     # any command sets up the CLI's log handler (this one then fails: there is no store)
     assert CliRunner().invoke(cli, ["query", "SELECT 1", "--db", str(tmp_path / "no.duckdb")]).exit_code == 2
-    logging.getLogger("polemos.resolve.gazetteer").info("building the place index (once, ~35 s)")
+    logging.getLogger("polemos.gazetteer.lookup").info("building the place index (once, ~35 s)")
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == "polemos: building the place index (once, ~35 s)\n"

@@ -9,10 +9,11 @@ import pytest
 
 import polemos
 from polemos.extract.numbers import find_casualties, tells_attacker_death, with_story_deaths
+from polemos.extract.story_counts import attack_stories
 from polemos.ingest import read_paths
 from polemos.model import Article, Mention
 from polemos.nlp import parse, text_pieces, word_pieces
-from polemos.pipeline import _attack_stories, code_article
+from polemos.pipeline import code_article
 
 
 def _news() -> str:
@@ -140,7 +141,7 @@ def test_long_texts_story_deaths_read_once_agree_with_every_sentence_read(knowle
     sentences = [s.text for s in doc.sents]
     mentions = [m for m in code_article(article, knowledge) if m.event_type == "ASSAULT"]
     assert len({m.sentence_index for m in mentions}) >= 2
-    stories = _attack_stories(mentions, sentences, article.title)
+    stories = attack_stories(mentions, sentences, article.title)
     attacks = sorted(stories)
     ends = [j for j, s in enumerate(sentences) if tells_attacker_death(s)]
     assert len(ends) >= 2

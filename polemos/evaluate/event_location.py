@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from polemos.errors import InputError
+from polemos.gazetteer.lookup import precision_of
 from polemos.model import Article, Mention, Place, TextSpan
-from polemos.resolve.gazetteer import precision_of
 
 GOLD_SOURCE = "RELABEL"
 GOLD_DATE = "2000-01-01"  # the records carry no document date

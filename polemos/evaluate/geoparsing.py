@@ -18,7 +18,7 @@ from typing import Any
 
 from polemos.errors import InputError
 from polemos.model import Toponym
-from polemos.resolve.places import km  # the one great-circle distance (12,742 km diameter)
+from polemos.resolve.places.toponyms import km  # the one great-circle distance (12,742 km diameter)
 
 NEAR_KM = 161.0
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from polemos.errors import InputError
 from polemos.model import Article
-from polemos.resolve.places import km
+from polemos.resolve.places.toponyms import km
 
 SAMPLE = 300  # the held-out scorer's sample size
 SEED = 7

@@ -72,7 +72,7 @@ def evaluate_petrarch(gold: Path, limit: int | None = None) -> dict[str, Any]:
 
     Raises InputError when the records or dictionaries cannot be read.
     """
-    from polemos.resolve.actors import ActorKB
+    from polemos.resolve.actors.kb import ActorKB
 
     gold = Path(gold)
     actors = gold.parent / "PETR.Validate.actors.txt"

@@ -61,14 +61,18 @@ def run_evaluation(kind: str, gold: Path, *, knowledge: Knowledge,
 
 def _oracle_linker(knowledge: Knowledge) -> Link:
     """Link a gold trigger to our toponyms in its sentence, bypassing our event coder."""
-    from polemos.nlp import entities
-    from polemos.resolve.event_places import event_location
-    from polemos.resolve.places import find_toponyms
+    from polemos.extract.article_reading import read_place_names
+    from polemos.extract.place_attachment import place_links
+    from polemos.resolve.places.event_places import event_location
+    from polemos.resolve.places.toponyms import find_toponyms
 
     def link(text: str, trigger: TextSpan) -> tuple[Place | None, list[TextSpan]]:
         doc = knowledge.nlp(text)
-        toponyms = find_toponyms(text, entities(doc), knowledge.gazetteer)
-        place = event_location(TextSpan(text, 0, len(text)), trigger, toponyms, None, parse=doc[:])
+        names = read_place_names(doc, text, knowledge)
+        toponyms = find_toponyms(text, names)
+        whole = TextSpan(text, 0, len(text))
+        place = event_location(whole, trigger, toponyms, None,
+                               links=place_links(doc, whole, trigger, names))
         return place, [t.span for t in toponyms if t.place is not None and t.place.lat is not None]
 
     return link

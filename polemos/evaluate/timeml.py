@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from polemos.errors import InputError
+from polemos.extract.time_expressions import find_time_expressions
 from polemos.model import TimeExpr
-from polemos.resolve.dates import find_time_expressions
 
 CONTRACT = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2})?")
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")

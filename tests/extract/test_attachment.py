@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from polemos.extract.attachment import attached_times
+from polemos.extract.time_expressions import find_time_expressions
 from polemos.model import TextSpan
-from polemos.resolve.dates import find_time_expressions
-from polemos.resolve.event_dates import event_date
+from polemos.resolve.dates.event_dates import event_date
 
 FRIDAY = "2017-01-06"
 

@@ -1,6 +1,6 @@
 """Shared helpers for the knowledge-base converters: the actor TSV layout and stable ids.
 
-Actor TSV layout (read by ``polemos.resolve.actor_files``): one row per role; an entity's first row
+Actor TSV layout (read by ``polemos.resolve.actors.files``): one row per role; an entity's first row
 carries its ``|``-separated names, later rows of the same id may leave names empty.
 """
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from polemos.resolve.actors import ActorKB  # noqa: E402
+from polemos.resolve.actors.kb import ActorKB  # noqa: E402
 
 GOLD = Path("/work/shared/gold/plover_gsr/plover_gsr_dev.json")
 # as the held-out scorer (shared/tools/score_dev.py): codes that are not countries are not

@@ -11,7 +11,7 @@ import sys
 from common import OUT, SOURCES, EnglishWords, IdMaker, clean_name, keep_names, write_actor_tsv
 
 from polemos.datafiles import Problems, read_yaml, write_tsv
-from polemos.resolve.phoenix_format import (
+from polemos.resolve.actors.phoenix_format import (
     PhoenixActor,
     agent_sector,
     read_actors,

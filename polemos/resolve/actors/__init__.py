@@ -1,0 +1,1 @@
+"""Actors: the knowledge base of names, organisations and people with dated roles (``kb``)."""

@@ -1,0 +1,1 @@
+"""Dates: the date of each event, chosen among the article's time expressions."""

@@ -1,0 +1,106 @@
+"""When, where and how many: an article's mentions situated from what extract read of it.
+
+Pure over the ``ArticleReading`` and ``Knowledge``: the article's place names are resolved with
+the mentions' actors as context, its main place chosen, and each mention given its date, its
+place (the sentence's own, else the article's, flagged), the counts its event type keeps, and
+flags saying what stood in for what the sentence did not say.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from polemos.model import Actor, Article, Mention, Place, TextSpan, TimeExpr, Toponym
+from polemos.reading import COUNTS_ARRESTED, COUNTS_DEAD, ArticleReading, MentionReading
+from polemos.resolve.dates.event_dates import StoryTimes, event_date, story_times
+from polemos.resolve.places.event_places import event_location, main_place, reconcile
+from polemos.resolve.places.toponyms import find_toponyms
+
+if TYPE_CHECKING:
+    from polemos.knowledge import Knowledge
+    from polemos.time_lexicon import StoryCues
+
+# Sectors of unnamed non-state armed groups, which CAMEO places in the country they act in.
+_LOCAL_ARMED = frozenset({"UAF", "REB", "INS"})
+
+
+def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
+    """The article's mentions, each with its date, place and casualty counts filled in."""
+    if not reading.mentions:
+        return []
+    article = reading.article
+    mentions = [r.mention for r in reading.mentions]
+    countries = sorted({a.country for m in mentions for a in (*m.actors, *m.recipients)
+                        if a.country and len(a.country) == 3})
+    toponyms = find_toponyms(article.text, reading.place_names, context_countries=countries)
+    cues = knowledge.story_cues
+    heads = dict(reading.time_heads)
+    story = _Story(article, reading.times, toponyms, main_place(toponyms, article.text), heads,
+                   story_times(reading.times, article.date, article.text, 0, heads, cues),
+                   [t.span.start for t in toponyms], cues)
+    return [_situate(r, story) for r in reading.mentions]
+
+
+@dataclass(frozen=True)
+class _Story:
+    """What situating each mention reads of the whole article, worked out once per article so
+    that situating each mention costs its own sentence, not the whole article."""
+
+    article: Article
+    times: Sequence[TimeExpr]
+    toponyms: Sequence[Toponym]
+    main: Place | None  # the article's main place, standing in for a sentence without one
+    heads: Mapping[int, Sequence[str]]
+    dating: StoryTimes  # the article's times as event_date weighs them
+    place_starts: Sequence[int]  # each toponym's start (find_toponyms gives them in text order)
+    cues: StoryCues
+
+    def places_in(self, sentence: TextSpan) -> Sequence[Toponym]:
+        """The toponyms starting within the sentence (event_location looks at no others)."""
+        return self.toponyms[bisect_left(self.place_starts, sentence.start):
+                             bisect_right(self.place_starts, sentence.end)]
+
+
+def _situate(r: MentionReading, story: _Story) -> Mention:
+    """The mention with when, where and how many filled in from its sentence and article."""
+    m, article = r.mention, story.article
+    sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
+    violent = m.event_type in COUNTS_DEAD
+    date, precision, from_text = event_date(
+        sentence, m.trigger, story.times, article.date, text=article.text,
+        attached=dict(r.attached), heads=story.heads, violent=violent, story=story.dating,
+        cues=story.cues)
+    # The sentence's own place first; the article's main place stands in, flagged, without one.
+    location = event_location(sentence, m.trigger, story.places_in(sentence), None,
+                              links=r.places)
+    location, from_article = reconcile(location, story.main, story.toponyms, article.text,
+                                       sentence)
+    actors = m.actors if from_article else _placed(m.actors, location)
+    counts = r.counts
+    flags = list(m.flags)
+    if date is not None and not from_text:
+        flags.append("date_from_published")
+    if from_article:
+        flags.append("place_from_article")
+    if counts.is_floor and violent and (counts.dead or counts.injured):
+        flags.append("count_is_floor")
+    return replace(
+        m, actors=actors, text=m.text.rstrip(), published=article.date, date=date,
+        date_precision=precision,
+        location=location,
+        dead=counts.dead if violent else None, injured=counts.injured if violent else None,
+        arrested=counts.arrested if m.event_type in COUNTS_ARRESTED else None,
+        flags=tuple(flags))
+
+
+def _placed(actors: tuple[Actor, ...], location: Place | None) -> tuple[Actor, ...]:
+    """Unnamed armed groups of no stated country take the country they act in, as CAMEO codes
+    "militias in Iraq" (IRQ): "Iran-backed militias ... fired rockets into the Green Zone"."""
+    if location is None or not location.country:
+        return actors
+    return tuple(replace(a, country=location.country)
+                 if a.country is None and a.name is None and a.sector in _LOCAL_ARMED else a
+                 for a in actors)

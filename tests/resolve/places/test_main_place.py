@@ -1,0 +1,106 @@
+"""The article's main place (datelines, towns of one state) and how it weighs the sentence's place."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.extract.place_names import place_mentions
+from polemos.gazetteer.lookup import Gazetteer
+from polemos.model import Place, TextSpan, Toponym
+from polemos.nlp import entities
+from polemos.resolve.places.event_places import is_dateline, main_place, reconcile
+from polemos.resolve.places.toponyms import find_toponyms
+
+# Real GeoNames coordinates; the chooser only compares them.
+DAYTON = Place("Dayton", 39.759, -84.192, admin1="Ohio", country="USA", feature="P.PPL",
+               precision="city")
+OHIO = Place("Ohio", 40.250, -83.000, admin1="Ohio", country="USA", feature="A.ADM1",
+             precision="admin1")
+COLUMBUS_OH = Place("Columbus", 39.961, -82.999, admin1="Ohio", country="USA",
+                    feature="P.PPLA", precision="city")
+BROADWAY_VA = Place("Broadway", 38.613, -78.799, admin1="Virginia", country="USA",
+                    feature="P.PPL", precision="city")
+KETTERING = Place("Kettering", 39.690, -84.169, admin1="Ohio", country="USA", feature="P.PPL",
+                  precision="city")
+
+
+def _at(text: str, words: str, place: Place, nth: int = 0) -> Toponym:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Toponym(TextSpan(words, start, start + len(words)), place)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.open()
+
+
+def test_a_dateline_opens_a_line_and_ends_in_a_dash() -> None:
+    text = "Updated 5 p.m.\nDAYTON, Ohio (WXYZ) — A man was shot on Main Street."
+    start = text.index("DAYTON")
+    assert is_dateline(text, TextSpan("DAYTON", start, start + 6))
+    prose = "Police in Dayton said a man was shot."
+    at = prose.index("Dayton")
+    assert not is_dateline(prose, TextSpan("Dayton", at, at + 6))
+    assert not is_dateline("", TextSpan("Dayton", 0, 6))
+
+
+def test_the_dateline_city_is_the_main_place(plain_nlp, gazetteer) -> None:
+    text = ("DENVER — A woman was wounded late Friday. Her brother, who lives in Boston, "
+            "flew in Saturday; Boston police had called him.")
+    toponyms = find_toponyms(text, place_mentions(text, entities(plain_nlp(text)), gazetteer))
+    place = main_place(toponyms, text)
+    assert place is not None and place.name == "Denver"
+
+
+def test_towns_of_one_state_back_each_other() -> None:
+    text = "A Kettering man was shot. Broadway police... Broadway. Dayton and Columbus officers came."
+    toponyms = [_at(text, "Kettering", KETTERING), _at(text, "Broadway", BROADWAY_VA),
+                _at(text, "Broadway", BROADWAY_VA, 1), _at(text, "Dayton", DAYTON),
+                _at(text, "Columbus", COLUMBUS_OH)]
+    place = main_place(toponyms, text)
+    assert place is not None and place.admin1 == "Ohio"
+
+
+def test_a_state_in_the_sentence_gives_way_to_the_main_city_inside_it() -> None:
+    text = "DAYTON — A boy was shot in Ohio on Sunday. Dayton police are looking for a man."
+    toponyms = [_at(text, "DAYTON", DAYTON), _at(text, "Ohio", OHIO), _at(text, "Dayton", DAYTON)]
+    sentence = TextSpan(text[8:43], 8, 43)
+    place, from_article = reconcile(OHIO, DAYTON, toponyms, text, sentence)
+    assert from_article and place is not None and place.name == "Dayton"
+    assert place.precision == "admin1"  # the article's place stands in one grain coarser
+    # named in the same sentence, the city was weighed by the parse: the state stays
+    both = TextSpan(text, 0, len(text))
+    assert reconcile(OHIO, DAYTON, toponyms, text, both) == (OHIO, False)
+
+
+def test_a_far_namesake_in_an_untouched_state_gives_way_to_the_main_city() -> None:
+    text = "DAYTON — A man was shot on Broadway late Friday. Dayton police said he will live."
+    toponyms = [_at(text, "DAYTON", DAYTON), _at(text, "Broadway", BROADWAY_VA),
+                _at(text, "Dayton", DAYTON, 0)]
+    place, from_article = reconcile(BROADWAY_VA, DAYTON, toponyms, text)
+    assert from_article and place is not None and place.name == "Dayton"
+
+
+def test_a_town_whose_state_the_article_names_is_kept() -> None:
+    text = "DAYTON — A man was shot in Broadway, Virginia. Dayton police said he will live."
+    virginia = Place("Virginia", 37.5, -79.0, admin1="Virginia", country="USA",
+                     feature="A.ADM1", precision="admin1")
+    toponyms = [_at(text, "DAYTON", DAYTON), _at(text, "Broadway", BROADWAY_VA),
+                _at(text, "Virginia", virginia), _at(text, "Dayton", DAYTON)]
+    assert reconcile(BROADWAY_VA, DAYTON, toponyms, text) == (BROADWAY_VA, False)
+
+
+def test_a_near_town_of_the_next_state_is_kept() -> None:
+    near = Place("Richmond", 39.829, -84.890, admin1="Indiana", country="USA",
+                 feature="P.PPL", precision="city")
+    text = "DAYTON — A man was shot in Richmond. Dayton police helped."
+    toponyms = [_at(text, "DAYTON", DAYTON), _at(text, "Richmond", near), _at(text, "Dayton", DAYTON)]
+    assert reconcile(near, DAYTON, toponyms, text) == (near, False)
+
+
+def test_without_a_sentence_place_the_main_place_stands_in() -> None:
+    place, from_article = reconcile(None, DAYTON, [], "")
+    assert from_article and place is not None and place.name == "Dayton"
+    assert reconcile(None, None, [], "") == (None, False)
