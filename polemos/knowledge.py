@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from polemos.extract.arguments import ArgumentWords
+    from polemos.extract.learned import EventModel
     from polemos.extract.numbers import CasualtyLexicon
     from polemos.extract.triggers import TriggerLexicon
     from polemos.number_words import NumberLexicon
@@ -35,6 +36,7 @@ class Knowledge:
 
     kb_dirs: tuple[Path, ...] = ()
     gazetteer_path: Path | None = None
+    learned: bool = True  # the learned event layer (issue 14); off: the rules alone
 
     @cached_property
     def ontology(self) -> Ontology:
@@ -99,6 +101,17 @@ class Knowledge:
         return CasualtyLexicon.load(numbers=self.numbers, kb_dirs=self.kb_dirs)
 
     @cached_property
+    def event_model(self) -> EventModel | None:
+        """The learned event layer's classifiers (polemos/data/models), or None when switched off.
+
+        Raises SetupError when the shipped model is missing."""
+        if not self.learned:
+            return None
+        from polemos.extract.learned import EventModel
+
+        return EventModel.load()
+
+    @cached_property
     def nlp(self) -> Language:
         from polemos.nlp import load_nlp
 
@@ -111,7 +124,7 @@ class Knowledge:
         """
         _ = (self.ontology, self.lexicon, self.actors, self.arguments, self.time_grammar,
              self.casualties,
-             self.nlp, self.gazetteer)
+             self.nlp, self.gazetteer, self.event_model)
         return self
 
     @classmethod
@@ -124,11 +137,13 @@ class Knowledge:
     def config(self) -> dict[str, object]:
         """What a run was built from, for the ``runs`` table's configuration hash."""
         return {"kb_dirs": [str(p) for p in self.kb_dirs],
-                "gazetteer": str(self.gazetteer_path) if self.gazetteer_path else None}
+                "gazetteer": str(self.gazetteer_path) if self.gazetteer_path else None,
+                **({} if self.learned else {"learned": False})}
 
 
 def load_knowledge(kb_dirs: Sequence[str | Path] = (), gazetteer_path: str | Path | None = None,
-                   ) -> Knowledge:
-    """Knowledge for a run; parts load on first use and are then shared by every article."""
+                   learned: bool = True) -> Knowledge:
+    """Knowledge for a run; parts load on first use and are then shared by every article.
+    ``learned=False`` codes with the rules alone (no learned event layer)."""
     return Knowledge(tuple(Path(p) for p in kb_dirs),
-                     Path(gazetteer_path) if gazetteer_path else None)
+                     Path(gazetteer_path) if gazetteer_path else None, learned)

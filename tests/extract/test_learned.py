@@ -1,0 +1,97 @@
+"""The learned event layer: the shipped model's verdicts, the pure judge, and the hook in extract."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from polemos import code_text
+from polemos.errors import SetupError
+from polemos.extract.learned import EventModel, judge, keep_judged
+from polemos.knowledge import Knowledge
+
+NO_EVENT = ("The earthquake killed 30 people and destroyed hundreds of homes.",
+            "A bus crash killed 12 passengers on the highway.",
+            "The storm hit the coast, killing five fishermen.",
+            "The team launched a fierce attack and beat their rivals 3-0.")
+EVENT = ("Militiamen ambushed a police patrol near the town, killing six officers.",
+         "Gunmen shot dead two men outside a bar in the city on Saturday.",
+         "Government troops shelled rebel positions on the edge of the city.")
+
+
+@pytest.fixture(scope="module")
+def model() -> EventModel:
+    return EventModel.load()
+
+
+def rules_alone(knowledge: Knowledge) -> Knowledge:
+    """Knowledge with the layer off that shares the session's loaded parts (all read-only), so
+    the test does not load spaCy a second time."""
+    off = Knowledge(learned=False)
+    off.__dict__.update({k: v for k, v in vars(knowledge).items()
+                         if k not in ("event_model", "learned")})
+    return off
+
+
+def test_learned_shipped_model_loads_in_a_second_or_two() -> None:
+    start = time.perf_counter()
+    EventModel.load()
+    # about 1 s on an idle core; the bound leaves room for a machine shared with other jobs
+    assert time.perf_counter() - start < 10.0
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_learned_disaster_accident_sport_are_no_event(model: EventModel, text: str) -> None:
+    assert judge(text, ["ASSAULT"], model).is_no_event
+
+
+@pytest.mark.parametrize("text", EVENT)
+def test_learned_political_violence_is_an_event(model: EventModel, text: str) -> None:
+    verdict = judge(text, ["ASSAULT", "PROTEST"], model)
+    assert not verdict.is_no_event and verdict.p_event > 0.5
+    assert verdict.types[0][0] == "ASSAULT"
+
+
+def test_learned_probe_most_verdicts_right(model: EventModel, fixtures: Path) -> None:
+    rows = [json.loads(line) for line in (fixtures / "learn" / "probe.jsonl").read_text().splitlines()]
+    events = [r for r in rows if r["is_event"]]
+    assert not any(judge(r["text"], ["ASSAULT"], model).is_no_event for r in events)
+    dropped = sum(judge(r["text"], ["ASSAULT"], model).is_no_event for r in rows if not r["is_event"])
+    assert dropped >= 12  # of 22; README in polemos/data/models gives the figure
+
+
+def test_learned_judge_is_pure(model: EventModel) -> None:
+    text = "Police arrested dozens of protesters after the march."
+    assert judge(text, ["COERCE", "ASSAULT", "COERCE"], model) == judge(text, ["ASSAULT", "COERCE"],
+                                                                        model)
+
+
+def test_learned_missing_model_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(SetupError) as caught:
+        EventModel.load(tmp_path)
+    assert str(caught.value) == (f"{tmp_path / 'event'}: the learned event model is missing (fix: "
+                                 f"python -m polemos.learn.train --train DIR --out {tmp_path}, or "
+                                 "code with --no-learned)")
+
+
+def test_learned_hook_drops_a_disaster_assault_end_to_end(knowledge: Knowledge) -> None:
+    text = "The storm hit the coast, killing five fishermen."
+    assert "ASSAULT" in {m.event_type for m in code_text(text, "2024-03-01",
+                                                         knowledge=rules_alone(knowledge))}
+    assert code_text(text, "2024-03-01", knowledge=knowledge) == []
+
+
+def test_learned_hook_keeps_an_ambush_end_to_end(knowledge: Knowledge) -> None:
+    text = "Militiamen ambushed a police patrol near the town, killing six officers."
+    with_layer = code_text(text, "2024-03-01", knowledge=knowledge)
+    assert with_layer == code_text(text, "2024-03-01", knowledge=rules_alone(knowledge))
+    assert [m.event_type for m in with_layer] == ["ASSAULT"]
+
+
+def test_learned_keep_judged_without_model_keeps_all(knowledge: Knowledge) -> None:
+    mentions = code_text("The storm hit the coast, killing five fishermen.", "2024-03-01",
+                         knowledge=rules_alone(knowledge))
+    assert keep_judged(mentions, None) == mentions and mentions
