@@ -10,7 +10,7 @@ match gives no ASSAULT.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,12 +22,19 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODELS = Path(__file__).resolve().parent.parent / "data" / "models"
-# Dropping needs the model sure the sentence is no event; the rules' ASSAULTs on GSR-style news
-# sentences rarely score below this (README in polemos/data/models gives the measurement).
+# Dropping needs the model sure the sentence is no event; no GSR sentence's P(event) falls below
+# 0.3 (README in polemos/data/models gives the measurement).
 NOT_EVENT_AT = 0.7
-# The types a model verdict may remove: violence and force, whose triggers ("attack", "strike",
-# "killed", "hit") are the ones disasters, illness and sport share.
-JUDGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# The types a model verdict may remove: violence, whose triggers ("attack", "strike", "killed",
+# "hit") disasters, illness and sport share. Not COERCE: on shooting news the model doubted
+# police detentions, which are events.
+JUDGED_TYPES = frozenset({"ASSAULT"})
+# CAMEO codes of the instruments (triggers/light_verbs.yaml) that only a person wields: knives
+# (182x), bombs (183x), small arms (193). A sentence naming one has a human agent, so its ASSAULT
+# stands whatever the model says: shooting news in police-report register ("died of a gunshot
+# wound", "bullets struck six people") reads to it like an accident. Aircraft, tanks and shells
+# are left out: "plane crash", "gas tank explosion".
+ARMED_CODES = ("182", "183", "193")
 
 
 def model_text(text: str) -> str:
@@ -90,10 +97,17 @@ def judge(text: str, candidate_types: Sequence[str], model: EventModel) -> Verdi
     return Verdict(round(p_event, 4), tuple((t, round(by_type.get(t, 0.0), 4)) for t in ranked))
 
 
-def keep_judged(mentions: Sequence[Mention], model: EventModel | None) -> list[Mention]:
-    """The mentions of one sentence the model lets stand: without a model, all of them; with one,
-    none of ``JUDGED_TYPES`` in a sentence it is confident reports no event."""
-    if model is None or not any(m.event_type in JUDGED_TYPES for m in mentions):
+def names_a_weapon(words: Iterable[tuple[str, str]], instruments: Mapping[str, str]) -> bool:
+    """True when one of the (lemma, form) pairs, lower-cased, is an instrument of ``ARMED_CODES``."""
+    return any(instruments.get(key, "").startswith(ARMED_CODES) for pair in words for key in pair)
+
+
+def keep_judged(mentions: Sequence[Mention], model: EventModel | None, armed: bool = False,
+                ) -> list[Mention]:
+    """The mentions of one sentence the model lets stand: without a model, or in a sentence that
+    names a weapon (``armed``), all of them; else none of ``JUDGED_TYPES`` in a sentence the model
+    is confident reports no event."""
+    if model is None or armed or not any(m.event_type in JUDGED_TYPES for m in mentions):
         return list(mentions)
     verdict = judge(mentions[0].text, [m.event_type for m in mentions], model)
     if not verdict.is_no_event:

@@ -40,8 +40,11 @@ def test_convert_reads_every_set_and_names_skipped_rows(train_dir: Path) -> None
         ("Fifteen insurgents killed in army operation in the north", True, "ASSAULT")]
     silver = [s for s in by_source if s.startswith("silver_")]
     assert sorted(silver) == ["silver_accident", "silver_disaster", "silver_illness",
-                              "silver_markets", "silver_sport"]
-    assert all(not ev and t is None for s in silver for _, ev, t in by_source[s])
+                              "silver_markets", "silver_sport", "silver_violence"]
+    # harm done by people is an event (of no stated type); the other classes are none
+    assert all(ev == (s == "silver_violence") and t is None
+               for s in silver for _, ev, t in by_source[s])
+    assert all(len(by_source[s]) == 3 for s in silver)
     skipped = "\n".join(result.skipped)
     assert f"{root / STORIES}:5: label: 'PARTY' is not a PLOVER type" in skipped
     assert "synthetic_headlines.csv:4: event: 'NOTATYPE'" in skipped
