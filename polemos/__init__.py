@@ -56,9 +56,9 @@ __all__ = [
 ]
 
 
-def get_knowledge(kb_dirs: Sequence[str | Path] = (), learned: bool = True) -> Knowledge:
+def get_knowledge(kb_dirs: Sequence[str | Path] = (), learned: bool = False) -> Knowledge:
     """The shared Knowledge for these user folders (loaded once per process, on first use);
-    ``learned=False``: the rules alone, without the learned event layer."""
+    ``learned=True``: with the learned event layer (polemos/data/models)."""
     return _shared_knowledge(tuple(str(Path(p).resolve()) for p in kb_dirs), learned)
 
 
@@ -73,7 +73,7 @@ def __getattr__(name: str) -> Any:
 
 
 @cache
-def _shared_knowledge(kb_dirs: tuple[str, ...], learned: bool = True) -> Knowledge:
+def _shared_knowledge(kb_dirs: tuple[str, ...], learned: bool = False) -> Knowledge:
     return load_knowledge(kb_dirs, learned=learned)
 
 

@@ -36,7 +36,7 @@ class Knowledge:
 
     kb_dirs: tuple[Path, ...] = ()
     gazetteer_path: Path | None = None
-    learned: bool = True  # the learned event layer (issue 14); off: the rules alone
+    learned: bool = False  # the learned event layer (issue 14); off by default: the rules alone
 
     @cached_property
     def ontology(self) -> Ontology:
@@ -138,12 +138,12 @@ class Knowledge:
         """What a run was built from, for the ``runs`` table's configuration hash."""
         return {"kb_dirs": [str(p) for p in self.kb_dirs],
                 "gazetteer": str(self.gazetteer_path) if self.gazetteer_path else None,
-                **({} if self.learned else {"learned": False})}
+                **({"learned": True} if self.learned else {})}
 
 
 def load_knowledge(kb_dirs: Sequence[str | Path] = (), gazetteer_path: str | Path | None = None,
-                   learned: bool = True) -> Knowledge:
+                   learned: bool = False) -> Knowledge:
     """Knowledge for a run; parts load on first use and are then shared by every article.
-    ``learned=False`` codes with the rules alone (no learned event layer)."""
+    ``learned=True`` adds the learned event layer to the rules (polemos/data/models)."""
     return Knowledge(tuple(Path(p) for p in kb_dirs),
                      Path(gazetteer_path) if gazetteer_path else None, learned)

@@ -74,7 +74,7 @@ class EventModel:
             path = folder / name
             if not (path / "config.cfg").is_file():
                 raise SetupError("the learned event model is missing (fix: python -m polemos.learn."
-                                 f"train --train DIR --out {folder}, or code with --no-learned)",
+                                 f"train --train DIR --out {folder}, or code without --learned)",
                                  where=str(path))
             parts.append(spacy.load(path))
         return cls(parts[0], parts[1])

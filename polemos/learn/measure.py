@@ -53,7 +53,7 @@ def measure_gsr(path: Path, half: str, model: EventModel) -> dict[str, float | i
 
 def measure_probe(path: Path, learned: bool) -> dict[str, float | int]:
     """Code each sentence of a probe file (JSON Lines: text, is_event) and count the sentences
-    that are no event but get an ASSAULT or COERCE, and the events that get none of any type."""
+    that are no event but get an ASSAULT, and the events that get no mention of any type."""
     from polemos import code_text
     from polemos.knowledge import load_knowledge
 
@@ -64,11 +64,11 @@ def measure_probe(path: Path, learned: bool) -> dict[str, float | int]:
         types = {m.event_type for m in code_text(row["text"], "2024-01-01", doc_id=f"probe{i}",
                                                   knowledge=knowledge)}
         if not row["is_event"]:
-            false_violence += bool(types & {"ASSAULT", "COERCE"})
+            false_violence += "ASSAULT" in types
         else:
             missed += not types
     negatives = sum(not r["is_event"] for r in rows)
-    return {"no_event_sentences": negatives, "given_assault_or_coerce": false_violence,
+    return {"no_event_sentences": negatives, "given_assault": false_violence,
             "event_sentences": len(rows) - negatives, "events_with_no_mention": missed}
 
 

@@ -27,13 +27,15 @@ def model() -> EventModel:
     return EventModel.load()
 
 
-def rules_alone(knowledge: Knowledge) -> Knowledge:
-    """Knowledge with the layer off that shares the session's loaded parts (all read-only), so
-    the test does not load spaCy a second time."""
-    off = Knowledge(learned=False)
-    off.__dict__.update({k: v for k, v in vars(knowledge).items()
-                         if k not in ("event_model", "learned")})
-    return off
+@pytest.fixture(scope="module")
+def layered(knowledge: Knowledge) -> Knowledge:
+    """Knowledge with the layer on (the session's is off, the default) that shares the session's
+    loaded parts (all read-only), so the test does not load spaCy a second time."""
+    knowledge.load_all()
+    on = Knowledge(learned=True)
+    on.__dict__.update({k: v for k, v in vars(knowledge).items()
+                        if k not in ("event_model", "learned")})
+    return on
 
 
 def test_learned_shipped_model_loads_in_a_second_or_two() -> None:
@@ -74,35 +76,36 @@ def test_learned_missing_model_is_one_line(tmp_path: Path) -> None:
         EventModel.load(tmp_path)
     assert str(caught.value) == (f"{tmp_path / 'event'}: the learned event model is missing (fix: "
                                  f"python -m polemos.learn.train --train DIR --out {tmp_path}, or "
-                                 "code with --no-learned)")
+                                 "code without --learned)")
 
 
-def test_learned_hook_drops_a_disaster_assault_end_to_end(knowledge: Knowledge) -> None:
+def test_learned_hook_drops_a_disaster_assault_end_to_end(knowledge: Knowledge,
+                                                         layered: Knowledge) -> None:
     text = "The storm hit the coast, killing five fishermen."
     assert "ASSAULT" in {m.event_type for m in code_text(text, "2024-03-01",
-                                                         knowledge=rules_alone(knowledge))}
-    assert code_text(text, "2024-03-01", knowledge=knowledge) == []
+                                                         knowledge=knowledge)}
+    assert code_text(text, "2024-03-01", knowledge=layered) == []
 
 
-def test_learned_hook_keeps_an_ambush_end_to_end(knowledge: Knowledge) -> None:
+def test_learned_hook_keeps_an_ambush_end_to_end(knowledge: Knowledge, layered: Knowledge) -> None:
     text = "Militiamen ambushed a police patrol near the town, killing six officers."
-    with_layer = code_text(text, "2024-03-01", knowledge=knowledge)
-    assert with_layer == code_text(text, "2024-03-01", knowledge=rules_alone(knowledge))
+    with_layer = code_text(text, "2024-03-01", knowledge=layered)
+    assert with_layer == code_text(text, "2024-03-01", knowledge=knowledge)
     assert [m.event_type for m in with_layer] == ["ASSAULT"]
 
 
 def test_learned_keep_judged_without_model_keeps_all(knowledge: Knowledge) -> None:
     mentions = code_text("The storm hit the coast, killing five fishermen.", "2024-03-01",
-                         knowledge=rules_alone(knowledge))
+                         knowledge=knowledge)
     assert keep_judged(mentions, None) == mentions and mentions
 
 
-def test_learned_hook_keeps_an_armed_assault_the_model_doubts(knowledge: Knowledge,
+def test_learned_hook_keeps_an_armed_assault_the_model_doubts(layered: Knowledge,
                                                               model: EventModel) -> None:
     # police-report register reads to the model like an accident; the gun names a human agent
     text = "The boy died from a gunshot wound to the chest, the medical examiner said."
     assert judge(text, ["ASSAULT"], model).is_no_event
-    assert "ASSAULT" in {m.event_type for m in code_text(text, "2024-03-01", knowledge=knowledge)}
+    assert "ASSAULT" in {m.event_type for m in code_text(text, "2024-03-01", knowledge=layered)}
 
 
 def test_learned_names_a_weapon_by_instrument_code(knowledge: Knowledge) -> None:
