@@ -12,14 +12,12 @@ not read. The halves are ``score_dev.py``'s (a SHA-256 of the sentence text, odd
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
-from polemos.extract.learned import MODELS, NOT_EVENT_AT, EventModel
+from polemos.extract.learned import NOT_EVENT_AT, EventModel
 from polemos.learn.convert import PLOVER
 
 # the GSR's PLOVER 0.5 names, as ../shared/tools/score_dev.py maps them
@@ -72,23 +70,7 @@ def measure_probe(path: Path, learned: bool) -> dict[str, float | int]:
             "event_sentences": len(rows) - negatives, "events_with_no_mention": missed}
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m polemos.learn.measure",
-                                     description=__doc__.split("\n")[0])
-    parser.add_argument("--gsr", type=Path, help="a plover_gsr JSON file: the model alone")
-    parser.add_argument("--probe", type=Path, help="a JSON Lines probe (text, is_event): the coder "
-                        "with the layer off and on")
-    parser.add_argument("--half", choices=["tune", "blind", "all"], default="all")
-    parser.add_argument("--models", type=Path, default=MODELS)
-    args = parser.parse_args(argv)
-    if args.gsr:
-        figures = measure_gsr(args.gsr, args.half, EventModel.load(args.models))
-        print(json.dumps({"half": args.half, **figures}))
-    if args.probe:
-        for learned in (False, True):
-            print(json.dumps({"learned": learned, **measure_probe(args.probe, learned)}))
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    from polemos.learn.cli import measure_main
+
+    sys.exit(measure_main())

@@ -11,7 +11,6 @@ give the same models. Progress goes to stderr.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import random
@@ -22,7 +21,6 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from polemos.errors import PolemosError
 from polemos.extract.learned import model_text
 from polemos.learn.convert import PLOVER, Example, convert
 
@@ -76,6 +74,9 @@ def train_task(examples: Sequence[Example], task: str, out: Path, seed: int, ste
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(best, target)
+    # the corpora lived in a temporary folder: name it so, so the same run ships the same files
+    config = target / "config.cfg"
+    config.write_text(config.read_text().replace(str(work), "TEMPORARY_CORPUS_DIR"))
     meta = json.loads((best / "meta.json").read_text())
     return {"examples": dict(sorted(sources.items())), "held_back_scores": {
         k: round(v, 4) for k, v in (meta.get("performance") or {}).items()
@@ -103,23 +104,7 @@ def train(train_dir: str | Path, out: str | Path, seed: int = 0, steps: int = 40
     return record
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m polemos.learn.train", description=__doc__.split(
-        "\n")[0])
-    parser.add_argument("--train", required=True, help="the folder of open training sets")
-    parser.add_argument("--out", required=True, help="where the models go (event/, type/)")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--steps", type=int, default=4000, help="training steps per classifier")
-    parser.add_argument("--config", type=Path, default=CONFIG, help="the spaCy training config")
-    args = parser.parse_args(argv)
-    try:
-        record = train(args.train, args.out, args.seed, args.steps, config=args.config)
-    except PolemosError as err:
-        print(f"train: {err}", file=sys.stderr)
-        return 1
-    print(json.dumps(record, indent=2), file=sys.stderr)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    from polemos.learn.cli import train_main
+
+    sys.exit(train_main())
