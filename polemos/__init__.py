@@ -56,9 +56,10 @@ __all__ = [
 ]
 
 
-def get_knowledge(kb_dirs: Sequence[str | Path] = ()) -> Knowledge:
-    """The shared Knowledge for these user folders (loaded once per process, on first use)."""
-    return _shared_knowledge(tuple(str(Path(p).resolve()) for p in kb_dirs))
+def get_knowledge(kb_dirs: Sequence[str | Path] = (), learned: bool = False) -> Knowledge:
+    """The shared Knowledge for these user folders (loaded once per process, on first use);
+    ``learned=True``: with the learned event layer (polemos/data/models)."""
+    return _shared_knowledge(tuple(str(Path(p).resolve()) for p in kb_dirs), learned)
 
 
 def __getattr__(name: str) -> Any:
@@ -72,8 +73,8 @@ def __getattr__(name: str) -> Any:
 
 
 @cache
-def _shared_knowledge(kb_dirs: tuple[str, ...]) -> Knowledge:
-    return load_knowledge(kb_dirs)
+def _shared_knowledge(kb_dirs: tuple[str, ...], learned: bool = False) -> Knowledge:
+    return load_knowledge(kb_dirs, learned=learned)
 
 
 def _default_knowledge() -> Knowledge:

@@ -155,9 +155,12 @@ def _writer(out: IO[str], path: str) -> Any:
 @_wait_option
 @click.option("--no-update", is_flag=True, help="Keep the stored version of an article whose "
               "text or date changed (default: re-code it and replace its mentions).")
+@click.option("--learned/--no-learned", default=False, show_default=True,
+              help="Add the learned event layer (polemos/data/models) to the rules: drop an "
+              "ASSAULT in a sentence it is sure reports no political event.")
 def code(paths: tuple[str, ...], default_date: str | None, fmt: str, db: str | None,
          no_db: bool, output: str, kb_dirs: tuple[str, ...], batch_size: int,
-         verbose: bool, wait: float | None, no_update: bool) -> None:
+         verbose: bool, wait: float | None, no_update: bool, learned: bool) -> None:
     """Code articles into event mentions (schema v1).
 
     PATHS are .txt, .jsonl/.json, .csv or .html files, folders of them, or - for stdin.
@@ -178,7 +181,7 @@ def code(paths: tuple[str, ...], default_date: str | None, fmt: str, db: str | N
             write(records, "jsonl")
             printed += len(records)
 
-        knowledge = polemos.get_knowledge(kb_dirs).load_all()  # bad knowledge: exit 2 now
+        knowledge = polemos.get_knowledge(kb_dirs, learned=learned).load_all()  # exit 2 now
         store = None if no_db else polemos.open_store(db, wait=wait)
         streaming = fmt == "jsonl"
         with ProgressReporter("coding", verbose=verbose) as progress:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from polemos.extract.arguments import ArgumentWords
+    from polemos.extract.learned import EventModel
     from polemos.extract.numbers import CasualtyLexicon
     from polemos.extract.time_expressions import TimeGrammar
     from polemos.extract.triggers import TriggerLexicon
@@ -35,6 +36,7 @@ class Knowledge:
 
     kb_dirs: tuple[Path, ...] = ()
     gazetteer_path: Path | None = None
+    learned: bool = False  # the learned event layer (issue 14); off by default: the rules alone
 
     @cached_property
     def ontology(self) -> Ontology:
@@ -104,6 +106,17 @@ class Knowledge:
         return CasualtyLexicon.load(numbers=self.numbers, kb_dirs=self.kb_dirs)
 
     @cached_property
+    def event_model(self) -> EventModel | None:
+        """The learned event layer's classifiers (polemos/data/models), or None when switched off.
+
+        Raises SetupError when the shipped model is missing."""
+        if not self.learned:
+            return None
+        from polemos.extract.learned import EventModel
+
+        return EventModel.load()
+
+    @cached_property
     def nlp(self) -> Language:
         from polemos.nlp import load_nlp
 
@@ -116,7 +129,7 @@ class Knowledge:
         """
         _ = (self.ontology, self.lexicon, self.actors, self.arguments, self.time_grammar,
              self.casualties,
-             self.nlp, self.gazetteer)
+             self.nlp, self.gazetteer, self.event_model)
         return self
 
     @classmethod
@@ -129,11 +142,13 @@ class Knowledge:
     def config(self) -> dict[str, object]:
         """What a run was built from, for the ``runs`` table's configuration hash."""
         return {"kb_dirs": [str(p) for p in self.kb_dirs],
-                "gazetteer": str(self.gazetteer_path) if self.gazetteer_path else None}
+                "gazetteer": str(self.gazetteer_path) if self.gazetteer_path else None,
+                **({"learned": True} if self.learned else {})}
 
 
 def load_knowledge(kb_dirs: Sequence[str | Path] = (), gazetteer_path: str | Path | None = None,
-                   ) -> Knowledge:
-    """Knowledge for a run; parts load on first use and are then shared by every article."""
+                   learned: bool = False) -> Knowledge:
+    """Knowledge for a run; parts load on first use and are then shared by every article.
+    ``learned=True`` adds the learned event layer to the rules (polemos/data/models)."""
     return Knowledge(tuple(Path(p) for p in kb_dirs),
-                     Path(gazetteer_path) if gazetteer_path else None)
+                     Path(gazetteer_path) if gazetteer_path else None, learned)

@@ -12,6 +12,7 @@ from polemos.extract import arguments as args
 from polemos.extract.candidates import instrument_code
 from polemos.extract.clauses import Draft, code_sentence
 from polemos.extract.datelines import SentenceView, sentence_views, shift_actor
+from polemos.extract.learned import keep_judged, names_a_weapon
 from polemos.extract.merge import one_attack, one_incident, prune
 from polemos.extract.modality import is_nobody
 from polemos.extract.triggers import TriggerLexicon
@@ -137,5 +138,9 @@ def extract_mentions(doc: Doc, article: Article, knowledge: Knowledge) -> list[M
             if m is not None:
                 found.append((view.span.doc[d.cand.i], d.cand.kind == "noun", m))
         merged = one_incident(one_attack(found, knowledge.lexicon.outcomes))
-        out.extend(sorted(prune(merged), key=lambda m: m.trigger.start))
+        # the learned layer (issue 14) drops violence it is sure the sentence does not report
+        armed = names_a_weapon(((t.lemma_.lower(), t.lower_) for t in view.span),
+                               knowledge.lexicon.instruments)
+        kept = keep_judged(prune(merged), knowledge.event_model, armed)
+        out.extend(sorted(kept, key=lambda m: m.trigger.start))
     return out
