@@ -65,6 +65,21 @@ class Candidate:
     pid: int
 
 
+def prune_older(folder: Path, version: int) -> list[Path]:
+    """Delete the indexes of versions older than ``version`` in ``folder``; returns them.
+
+    Older ones are dead weight (~70 MB each). A newer one belongs to a newer install sharing the
+    folder: deleting it would make the two rebuild in turn, each deleting the other's.
+    """
+    gone = []
+    for old in sorted(folder.glob("gazetteer-v*.sqlite")):
+        number = old.stem.removeprefix("gazetteer-v")
+        if number.isdigit() and int(number) < version:
+            old.unlink(missing_ok=True)
+            gone.append(old)
+    return gone
+
+
 class Gazetteer:
     """A read-only place index over one SQLite file; ``lookup`` gives candidates best-first."""
 
@@ -152,10 +167,8 @@ class Gazetteer:
         started = time.perf_counter()
         build_index(path, INDEX_VERSION)
         log.info("built %s in %.1f s", path, time.perf_counter() - started)
-        if default:  # indexes of older versions in our cache folder are dead weight (~70 MB each)
-            for old in path.parent.glob("gazetteer-v*.sqlite"):
-                if old != path:
-                    old.unlink(missing_ok=True)
+        if default:
+            prune_older(path.parent, INDEX_VERSION)
         return path
 
     def close(self) -> None:

@@ -140,3 +140,13 @@ def test_gazetteer_provinces_stand_at_geonames_points(gazetteer: Gazetteer, name
 def test_gazetteer_countries_stand_at_geonames_points(gazetteer: Gazetteer) -> None:
     iraq = gazetteer.lookup("Iraq")[0]
     assert (iraq.lat, iraq.lon, iraq.geonames_id) == (33.0, 44.0, 99237)
+
+
+def test_gazetteer_build_prunes_only_older_indexes(tmp_path: Path) -> None:
+    from polemos.gazetteer.lookup import prune_older
+
+    for name in ("gazetteer-v2.sqlite", "gazetteer-v4.sqlite", "gazetteer-v9.sqlite", "notes.sqlite"):
+        (tmp_path / name).write_bytes(b"x")
+    assert prune_older(tmp_path, 4) == [tmp_path / "gazetteer-v2.sqlite"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "gazetteer-v4.sqlite", "gazetteer-v9.sqlite", "notes.sqlite"]
