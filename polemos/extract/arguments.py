@@ -151,6 +151,15 @@ def noun_parties(noun: Token, words: ArgumentWords) -> tuple[list[Token], list[T
     return actors, recipients
 
 
+def act_owners(noun: Token, words: ArgumentWords) -> list[Token]:
+    """Whose act a noun names: its doers by ``noun_parties`` ("Iran's proposal", "an Indian
+    proposal", "strikes by Israel"), else whom it comes from ("an appeal from President X",
+    "a call from the UN")."""
+    return noun_parties(noun, words)[0] or [
+        t for child in noun.children if child.dep_ == "prep" and child.lower_ == "from"
+        for c in child.children if c.dep_ == "pobj" for t in expand_conj(c)]
+
+
 def phrase_range(head: Token) -> tuple[int, int]:
     """Token range [start, end) of the party phrase: the head with its modifiers, without
     clauses, appositions, coordinated partners and trailing prepositions (except "of")."""

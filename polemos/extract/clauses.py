@@ -89,11 +89,18 @@ def _own(c: Candidate, s: _Sentence, code: str) -> Draft:
         actors = [d for t in actors for d in (
             (args.noun_parties(t, s.words)[0] or [t]) if s.cands.get(t.i, c).kind == "noun" and t.i != c.i
             else [t])]
-        # an act aimed at another's act ("condemned the Israeli strikes") is aimed at its doers
+        # an act aimed at another's act ("condemned the Israeli strikes", "rejected an Indian
+        # proposal", "dismissed an appeal from the president") is aimed at its doers, whether
+        # or not that act is itself coded here
         recipients = [d for t in recipients for d in (
-            (args.noun_parties(t, s.words)[0] or [t]) if s.cands.get(t.i, c).kind == "noun" and t.i != c.i
-            else [t])]
+            (args.act_owners(t, s.words) or [t]) if t.i != c.i and (
+                s.cands.get(t.i, c).kind == "noun" or _act_noun(t, s.lexicon)) else [t])]
     return Draft(c, code, c.start, c.end, actors, recipients, c.confidence, c.rule)
+
+
+def _act_noun(tok: Token, lexicon: TriggerLexicon) -> bool:
+    """True for a noun the trigger lexicon knows as an act ("proposal", "appeal", "refusal")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.nouns
 
 
 def _nation_modified(tok: Token) -> bool:

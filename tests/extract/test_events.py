@@ -433,3 +433,23 @@ def test_events_force_put_on_alert_in_passive_is_the_mobilizer(knowledge) -> Non
     m = top("Pakistani troops were placed on alert along the frontier.", knowledge)
     assert m.event_type == "MOBILIZE" and countries(m.actors) == ["PAK"]
     assert countries(m.recipients) == []
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # an act aimed at another's act is aimed at its doer: the owner of the act noun, named by a
+    # possessive, a demonym or "from" (issue 14)
+    ("Egypt turned down Ethiopia's offer of talks on the dam.", "ETH"),
+    ("The opposition dismissed an appeal from President Museveni to end the boycott.", "UGA"),
+    ("Kenya welcomed a request from Somalia for more troops.", "SOM"),
+    ("Thailand accepted an offer from Malaysia to mediate the dispute.", "MYS"),
+])
+def test_events_recipient_is_the_owner_of_an_act_noun(knowledge, text: str,
+                                                      recipient: str) -> None:
+    m = top(text, knowledge)
+    assert recipient in countries(m.recipients)
+    assert recipient not in countries(m.actors)
+
+
+def test_events_act_noun_from_an_organisation_names_it(knowledge) -> None:
+    m = top("The rebels ignored a call from the African Union to lay down their arms.", knowledge)
+    assert [r.sector for r in m.recipients] == ["IGO"]
