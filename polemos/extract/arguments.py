@@ -40,13 +40,15 @@ class ArgumentWords:
     target_preps: frozenset[str]
     noun_target_preps: frozenset[str]
     circumstance_preps: frozenset[str]
+    protest_preps: frozenset[str]
 
     @classmethod
     def load(cls, kb_dirs: Sequence[Path] = ()) -> ArgumentWords:
         """Read arguments.yaml with the ``kb_dirs`` layers; raises KnowledgeError listing every
         problem."""
         lists = word_lists("arguments.yaml", kb_dirs)
-        return cls(lists["target_preps"], lists["noun_target_preps"], lists["circumstance_preps"])
+        return cls(lists["target_preps"], lists["noun_target_preps"], lists["circumstance_preps"],
+                   lists["protest_preps"])
 
 
 def is_anaphoric(token: Token) -> bool:

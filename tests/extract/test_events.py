@@ -453,3 +453,20 @@ def test_events_recipient_is_the_owner_of_an_act_noun(knowledge, text: str,
 def test_events_act_noun_from_an_organisation_names_it(knowledge) -> None:
     m = top("The rebels ignored a call from the African Union to lay down their arms.", knowledge)
     assert [r.sector for r in m.recipients] == ["IGO"]
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    # a protest is against what "in protest against/over/at/of" names; an act there is aimed
+    # at its doer (issue 14)
+    ("Farmers blocked the highway in protest against the arrest of their leader by Indian "
+     "police.", "IND", "COP"),
+    ("Lawyers in Lahore staged a walkout in protest over Pakistan's detention of a judge.",
+     "PAK", None),
+    ("Students marched in Kampala in protest at the Ugandan government's decision to raise "
+     "fees.", "UGA", "GOV"),
+])
+def test_events_protest_is_against_what_in_protest_names(knowledge, text: str, country: str,
+                                                          sector: str | None) -> None:
+    m = top(text, knowledge)
+    assert m.event_type == "PROTEST"
+    assert (country, sector) in [(r.country, r.sector) for r in m.recipients]
