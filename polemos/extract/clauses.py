@@ -97,17 +97,20 @@ def _own(c: Candidate, s: _Sentence, code: str) -> Draft:
                 s.cands.get(t.i, c).kind == "noun" or _act_noun(t, s.lexicon)) else [t])]
     if code.startswith(PROTEST_CODES):
         # what the protest is against outranks the road or square it blocked
-        recipients = _protested(tok, s) or recipients
+        recipients = _protested(c, s) or recipients
     return Draft(c, code, c.start, c.end, actors, recipients, c.confidence, c.rule)
 
 
-def _protested(tok: Token, s: _Sentence) -> list[Token]:
-    """Whom a protest is against when its clause has no object: the object of "in protest
-    against/over/at/of" under the trigger ("blocked the highway in protest against the arrest
-    of their leader by police") or of the protest noun itself ("a walkout in protest over
-    Pakistan's detention of a judge"); an act there is aimed at its owner ("by police")."""
-    nouns = [tok] if tok.pos_ == "NOUN" else []
-    nouns += [g for p in tok.children if p.dep_ == "prep" for g in p.children
+def _protested(c: Candidate, s: _Sentence) -> list[Token]:
+    """Whom a protest is against: the object of "in protest against/over/at/of" under the
+    trigger or its event noun ("blocked the highway in protest against the arrest of their
+    leader by police", "continuing a hunger strike in protest of the government's refusal")
+    or of the protest noun itself ("a walkout in protest over Pakistan's detention of a
+    judge"); an act there is aimed at its owner ("by police", "the government's")."""
+    doc = s.sent.doc
+    heads = [doc[c.i]] + ([doc[c.noun]] if c.noun is not None else [])
+    nouns = [h for h in heads if h.pos_ == "NOUN"]
+    nouns += [g for h in heads for p in h.children if p.dep_ == "prep" for g in p.children
               if g.dep_ == "pobj" and g.i in s.cands
               and (s.cands[g.i].code or "").startswith(PROTEST_CODES)]
     for noun in nouns:

@@ -464,6 +464,11 @@ def test_events_act_noun_from_an_organisation_names_it(knowledge) -> None:
      "PAK", None),
     ("Students marched in Kampala in protest at the Ugandan government's decision to raise "
      "fees.", "UGA", "GOV"),
+    # the phrase on the event noun of a light verb ("began a hunger strike in protest of")
+    ("Dozens of prisoners began a hunger strike in protest of the Egyptian authorities' "
+     "refusal to allow family visits.", "EGY", "GOV"),
+    ("Teachers went on strike in protest against the detention of union leaders by Iranian "
+     "security forces.", "IRN", "COP"),
 ])
 def test_events_protest_is_against_what_in_protest_names(knowledge, text: str, country: str,
                                                           sector: str | None) -> None:
