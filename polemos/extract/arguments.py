@@ -40,13 +40,15 @@ class ArgumentWords:
     target_preps: frozenset[str]
     noun_target_preps: frozenset[str]
     circumstance_preps: frozenset[str]
+    protest_preps: frozenset[str]
 
     @classmethod
     def load(cls, kb_dirs: Sequence[Path] = ()) -> ArgumentWords:
         """Read arguments.yaml with the ``kb_dirs`` layers; raises KnowledgeError listing every
         problem."""
         lists = word_lists("arguments.yaml", kb_dirs)
-        return cls(lists["target_preps"], lists["noun_target_preps"], lists["circumstance_preps"])
+        return cls(lists["target_preps"], lists["noun_target_preps"], lists["circumstance_preps"],
+                   lists["protest_preps"])
 
 
 def is_anaphoric(token: Token) -> bool:
@@ -149,6 +151,15 @@ def noun_parties(noun: Token, words: ArgumentWords) -> tuple[list[Token], list[T
             recipients.extend(t for c in child.children if c.dep_ == "pobj"
                               for t in expand_conj(c))
     return actors, recipients
+
+
+def act_owners(noun: Token, words: ArgumentWords) -> list[Token]:
+    """Whose act a noun names: its doers by ``noun_parties`` ("Iran's proposal", "an Indian
+    proposal", "strikes by Israel"), else whom it comes from ("an appeal from President X",
+    "a call from the UN")."""
+    return noun_parties(noun, words)[0] or [
+        t for child in noun.children if child.dep_ == "prep" and child.lower_ == "from"
+        for c in child.children if c.dep_ == "pobj" for t in expand_conj(c)]
 
 
 def phrase_range(head: Token) -> tuple[int, int]:

@@ -89,11 +89,46 @@ def _own(c: Candidate, s: _Sentence, code: str) -> Draft:
         actors = [d for t in actors for d in (
             (args.noun_parties(t, s.words)[0] or [t]) if s.cands.get(t.i, c).kind == "noun" and t.i != c.i
             else [t])]
-        # an act aimed at another's act ("condemned the Israeli strikes") is aimed at its doers
+        # an act aimed at another's act ("condemned the Israeli strikes", "rejected an Indian
+        # proposal", "dismissed an appeal from the president") is aimed at its doers, whether
+        # or not that act is itself coded here
         recipients = [d for t in recipients for d in (
-            (args.noun_parties(t, s.words)[0] or [t]) if s.cands.get(t.i, c).kind == "noun" and t.i != c.i
-            else [t])]
+            (args.act_owners(t, s.words) or [t]) if t.i != c.i and (
+                s.cands.get(t.i, c).kind == "noun" or _act_noun(t, s.lexicon)) else [t])]
+    if code.startswith(PROTEST_CODES):
+        # what the protest is against outranks the road or square it blocked
+        recipients = _protested(c, s) or recipients
     return Draft(c, code, c.start, c.end, actors, recipients, c.confidence, c.rule)
+
+
+def _protested(c: Candidate, s: _Sentence) -> list[Token]:
+    """Whom a protest is against: the object of "in protest against/over/at/of" under the
+    trigger or its event noun ("blocked the highway in protest against the arrest of their
+    leader by police", "continuing a hunger strike in protest of the government's refusal")
+    or of the protest noun itself ("a walkout in protest over Pakistan's detention of a
+    judge"); an act there is aimed at its owner ("by police", "the government's")."""
+    doc = s.sent.doc
+    heads = [doc[c.i]] + ([doc[c.noun]] if c.noun is not None else [])
+    nouns = [h for h in heads if h.pos_ == "NOUN"]
+    nouns += [g for h in heads for p in h.children if p.dep_ == "prep" for g in p.children
+              if g.dep_ == "pobj" and g.i in s.cands
+              and (s.cands[g.i].code or "").startswith(PROTEST_CODES)]
+    for noun in nouns:
+        # the parser may hang "over X" on the clause's verb ("staged a walkout in protest over X")
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), noun)
+        for prep in [*noun.children, *(c for c in verb.children if c.i > noun.i)]:
+            if prep.dep_ != "prep" or prep.i < noun.i or prep.lower_ not in s.words.protest_preps:
+                continue
+            objects = [t for o in prep.children if o.dep_ == "pobj" for t in args.expand_conj(o)]
+            return [d for t in objects for d in (
+                (args.act_owners(t, s.words) or [t]) if t.i in s.cands or _act_noun(t, s.lexicon)
+                else [t])]
+    return []
+
+
+def _act_noun(tok: Token, lexicon: TriggerLexicon) -> bool:
+    """True for a noun the trigger lexicon knows as an act ("proposal", "appeal", "refusal")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.nouns
 
 
 def _nation_modified(tok: Token) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from polemos.errors import InputError
-from polemos.ingest.validate import check_text, mend, parse_date
+from polemos.ingest.validate import article_text, mend, parse_date
 from polemos.model import Article
 
 
@@ -18,7 +18,7 @@ def article_from_html(html: str, doc_id: str, where: str, default_date: str | No
     text = (doc or {}).get("text") or ""
     if not text.strip():
         raise InputError("no main text found in the HTML page", where, "text")
-    check_text(text, where)
+    text = article_text(text, where)
     date = default_date
     page_date = (doc or {}).get("date")
     if page_date and not default_date:
@@ -27,5 +27,5 @@ def article_from_html(html: str, doc_id: str, where: str, default_date: str | No
         except InputError:  # a page's own metadata date is a hint, not an input field
             date = None
     title, url = (doc or {}).get("title"), (doc or {}).get("url")
-    return Article(id=doc_id, text=mend(text), date=date, title=mend(title) if title else None,
+    return Article(id=doc_id, text=text, date=date, title=mend(title) if title else None,
                    url=mend(url) if url else None, origin=where)

@@ -35,7 +35,7 @@ from polemos.ingest.encoding import (
     wide_codec,
 )
 from polemos.ingest.html import article_from_html
-from polemos.ingest.validate import MAX_TEXT_CHARS, article_from_fields, check_text, mend, parse_date
+from polemos.ingest.validate import MAX_TEXT_CHARS, article_from_fields, article_text, mend, parse_date
 from polemos.model import Article, Failure, Notice, stable_id
 
 SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".html", ".htm")
@@ -63,8 +63,7 @@ def read_txt(text: str, doc_id: str, where: str, default_date: str | None) -> Ar
         line = text.count("\n", 0, match.start(1)) + 1
         date = parse_date(match.group(1), f"{where}:{line}")
         text = text[match.end():]
-    check_text(text, where)
-    return Article(id=mend(doc_id), text=mend(text), date=date, origin=where)
+    return Article(id=mend(doc_id), text=article_text(text, where), date=date, origin=where)
 
 
 def read_jsonl(text: str, where: str, default_date: str | None) -> Iterator[Item]:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from polemos.errors import InputError
+from polemos.ingest.mojibake import repair
 from polemos.model import Article, stable_id
 
 # Longer texts are almost always a dump, not an article. Up to this limit the coder parses a long
@@ -78,6 +79,12 @@ def check_text(text: str, where: str) -> str:
     return text
 
 
+def article_text(text: str, where: str) -> str:
+    """The text an article is coded from: checked (``check_text``), lone surrogates mended and
+    mojibake repaired (``mojibake.repair``: "districtâ€™s" -> "district’s")."""
+    return repair(mend(check_text(text, where)))
+
+
 def article_from_fields(fields: object, where: str, default_date: str | None = None) -> Article:
     """An Article from a JSON object or CSV row with ``id``, ``date``, ``text`` and optional
     ``title``, ``url``, ``source``. A missing id becomes a content hash; a missing date the default.
@@ -89,7 +96,7 @@ def article_from_fields(fields: object, where: str, default_date: str | None = N
         raise InputError("missing (expected the article's text)", where, "text")
     if not isinstance(text, str):
         raise InputError(f"{shown(text)} is not text (expected a string)", where, "text")
-    text = mend(check_text(text, where))
+    text = article_text(text, where)
     title = _optional_str(fields, "title", where)
     date = parse_date(fields.get("date"), where) or default_date
     article_id = _optional_str(fields, "id", where)

@@ -23,10 +23,6 @@ if TYPE_CHECKING:
     from polemos.knowledge import Knowledge
     from polemos.time_lexicon import StoryCues
 
-# Sectors of unnamed non-state armed groups, which CAMEO places in the country they act in.
-_LOCAL_ARMED = frozenset({"UAF", "REB", "INS"})
-
-
 def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
     """The article's mentions, each with its date, place and casualty counts filled in."""
     if not reading.mentions:
@@ -41,7 +37,7 @@ def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
     story = _Story(article, reading.times, toponyms, main_place(toponyms, article.text), heads,
                    story_times(reading.times, article.date, article.text, 0, heads, cues),
                    [t.span.start for t in toponyms], cues)
-    return [_situate(r, story) for r in reading.mentions]
+    return [_situate(r, story, knowledge.actors.local_sectors) for r in reading.mentions]
 
 
 @dataclass(frozen=True)
@@ -64,7 +60,7 @@ class _Story:
                              bisect_right(self.place_starts, sentence.end)]
 
 
-def _situate(r: MentionReading, story: _Story) -> Mention:
+def _situate(r: MentionReading, story: _Story, local: frozenset[str]) -> Mention:
     """The mention with when, where and how many filled in from its sentence and article."""
     m, article = r.mention, story.article
     sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
@@ -78,7 +74,8 @@ def _situate(r: MentionReading, story: _Story) -> Mention:
                               links=r.places)
     location, from_article = reconcile(location, story.main, story.toponyms, article.text,
                                        sentence)
-    actors = m.actors if from_article else _placed(m.actors, location)
+    actors, recipients = (m.actors, m.recipients) if from_article else (
+        _placed(m.actors, location, local), _placed(m.recipients, location, local))
     counts = r.counts
     flags = list(m.flags)
     if date is not None and not from_text:
@@ -88,7 +85,7 @@ def _situate(r: MentionReading, story: _Story) -> Mention:
     if counts.is_floor and violent and (counts.dead or counts.injured):
         flags.append("count_is_floor")
     return replace(
-        m, actors=actors, text=m.text.rstrip(), published=article.date, date=date,
+        m, actors=actors, recipients=recipients, text=m.text.rstrip(), published=article.date, date=date,
         date_precision=precision,
         location=location,
         dead=counts.dead if violent else None, injured=counts.injured if violent else None,
@@ -96,11 +93,14 @@ def _situate(r: MentionReading, story: _Story) -> Mention:
         flags=tuple(flags))
 
 
-def _placed(actors: tuple[Actor, ...], location: Place | None) -> tuple[Actor, ...]:
-    """Unnamed armed groups of no stated country take the country they act in, as CAMEO codes
-    "militias in Iraq" (IRQ): "Iran-backed militias ... fired rockets into the Green Zone"."""
+def _placed(parties: tuple[Actor, ...], location: Place | None,
+            local: frozenset[str]) -> tuple[Actor, ...]:
+    """Unnamed parties of no stated country and a ``local`` sector (the actor files'
+    ``local_sectors``) take the country of the place the sentence puts their event in, as
+    CAMEO codes "police in Mumbai" (IND COP) and "militias in Iraq" (IRQ): "Iran-backed
+    militias ... fired rockets into the Green Zone"."""
     if location is None or not location.country:
-        return actors
+        return parties
     return tuple(replace(a, country=location.country)
-                 if a.country is None and a.name is None and a.sector in _LOCAL_ARMED else a
-                 for a in actors)
+                 if a.country is None and a.name is None and a.sector in local else a
+                 for a in parties)

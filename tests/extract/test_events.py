@@ -433,3 +433,45 @@ def test_events_force_put_on_alert_in_passive_is_the_mobilizer(knowledge) -> Non
     m = top("Pakistani troops were placed on alert along the frontier.", knowledge)
     assert m.event_type == "MOBILIZE" and countries(m.actors) == ["PAK"]
     assert countries(m.recipients) == []
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # an act aimed at another's act is aimed at its doer: the owner of the act noun, named by a
+    # possessive, a demonym or "from" (issue 14)
+    ("Egypt turned down Ethiopia's offer of talks on the dam.", "ETH"),
+    ("The opposition dismissed an appeal from President Museveni to end the boycott.", "UGA"),
+    ("Kenya welcomed a request from Somalia for more troops.", "SOM"),
+    ("Thailand accepted an offer from Malaysia to mediate the dispute.", "MYS"),
+])
+def test_events_recipient_is_the_owner_of_an_act_noun(knowledge, text: str,
+                                                      recipient: str) -> None:
+    m = top(text, knowledge)
+    assert recipient in countries(m.recipients)
+    assert recipient not in countries(m.actors)
+
+
+def test_events_act_noun_from_an_organisation_names_it(knowledge) -> None:
+    m = top("The rebels ignored a call from the African Union to lay down their arms.", knowledge)
+    assert [r.sector for r in m.recipients] == ["IGO"]
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    # a protest is against what "in protest against/over/at/of" names; an act there is aimed
+    # at its doer (issue 14)
+    ("Farmers blocked the highway in protest against the arrest of their leader by Indian "
+     "police.", "IND", "COP"),
+    ("Lawyers in Lahore staged a walkout in protest over Pakistan's detention of a judge.",
+     "PAK", None),
+    ("Students marched in Kampala in protest at the Ugandan government's decision to raise "
+     "fees.", "UGA", "GOV"),
+    # the phrase on the event noun of a light verb ("began a hunger strike in protest of")
+    ("Dozens of prisoners began a hunger strike in protest of the Egyptian authorities' "
+     "refusal to allow family visits.", "EGY", "GOV"),
+    ("Teachers went on strike in protest against the detention of union leaders by Iranian "
+     "security forces.", "IRN", "COP"),
+])
+def test_events_protest_is_against_what_in_protest_names(knowledge, text: str, country: str,
+                                                          sector: str | None) -> None:
+    m = top(text, knowledge)
+    assert m.event_type == "PROTEST"
+    assert (country, sector) in [(r.country, r.sector) for r in m.recipients]

@@ -22,6 +22,8 @@ first. YAML layout (STYLE.md §4)::
     former_markers: [former]             # "former president X" is an elite (ELI), not GOV
     opponent_prefixes: [anti]            # "anti-Syrian journalist": Syria is not its country
     part_nouns: [branch, wing]           # "Libyan branch of the Islamic State" is the group
+    local_sectors: [COP, UAF]            # "police in Mumbai": a party of no stated country
+                                         # takes the country where it acts (IND)
     agent_senses:                        # ambiguous role nouns: commonest sense unless cued
       - {nouns: [deputies], default: COP, cues: {LEG: [LEG, OPP, duma]}}
       - {nouns: [spokesman], default: GOV, cues: any}
@@ -58,7 +60,7 @@ _CODE = re.compile(r"^[A-Z]{3}$")
 _ISO_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 YAML_SECTIONS = ("organisations", "people", "countries", "agents", "patron_markers",
                  "patron_prefixes", "generic_words", "facility_nouns", "former_markers",
-                 "opponent_prefixes", "part_nouns", "agent_senses")
+                 "opponent_prefixes", "part_nouns", "agent_senses", "local_sectors")
 ROLE_KEYS = frozenset({"country", "sector", "patron", "from", "until", "source", "note"})
 
 
@@ -75,6 +77,7 @@ class KBData:
     former_markers: set[str] = field(default_factory=set)
     opponent_prefixes: set[str] = field(default_factory=set)
     part_nouns: set[str] = field(default_factory=set)
+    local_sectors: set[str] = field(default_factory=set)  # parties placed where they act
     senses: dict[str, Sense] = field(default_factory=dict)  # normalised noun -> its senses
     layers: int = 0
 
@@ -281,6 +284,17 @@ def _yaml_agents(doc: Mapping[str, Any], path: Path, line_of: LineOf, data: KBDa
             continue
         for noun in nouns:
             data.agents[noun.lower()] = sector
+    sectors = doc.get("local_sectors", [])
+    if not isinstance(sectors, list) or not all(isinstance(m, str) for m in sectors):
+        problems.add(path, line_of(("local_sectors",)), "local_sectors", "not a list of sectors",
+                     "[SECTOR, SECTOR, ...]")
+        sectors = []
+    for i, sector in enumerate(sectors):
+        if sector in SECTORS:
+            data.local_sectors.add(sector)
+        else:
+            problems.add(path, line_of(("local_sectors", i)), "local_sectors",
+                         f"{sector!r} is not a sector", SECTOR_HELP)
     for key, target in (("patron_markers", data.patron_markers),
                         ("patron_prefixes", data.patron_prefixes),
                         ("generic_words", data.generic_words),

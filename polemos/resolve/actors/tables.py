@@ -68,6 +68,7 @@ class ActorTables:
             else:
                 self.agent_sector[key] = sense.default
         self.part_nouns = frozenset(data.part_nouns)
+        self.local_sectors = frozenset(data.local_sectors)
         # named facilities ("Al Asad Air Base") -> their country, from our gazetteer additions
         self.places = NameIndex()
         self.place_countries = tuple(sorted({c for _, c in places}))

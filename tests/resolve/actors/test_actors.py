@@ -377,3 +377,44 @@ def test_bad_senses_and_transnational_flags_are_reported(tmp_path: Path) -> None
     text = str(err.value)
     assert "senses.yaml:4" in text and "transnational" in text
     assert "agent_senses[0].default" in text and "agent_senses[1].cues" in text
+
+
+@pytest.mark.parametrize("phrase, country, sector", [
+    # South Asian and popular English names of the police and the central armed police forces,
+    # as lower-cased news writes them (issue 14)
+    ("two cops", None, "COP"),
+    ("a head constable", None, "COP"),
+    ("the sub-inspector", None, "COP"),
+    ("home guards", None, "COP"),
+    ("three jawans", None, "MIL"),
+    ("crpf jawans", "IND", "MIL"),
+    ("the Border Security Force", "IND", "MIL"),
+    ("cisf personnel", "IND", "MIL"),
+    ("itbp troopers", "IND", "MIL"),
+    ("armed naxals", "IND", "REB"),
+    ("five maoists", None, "REB"),
+    ("an angry mob", None, "CVL"),
+    ("a lynch mob", None, "CVL"),
+    ("villagers", None, "CVL"),
+])
+def test_resolve_police_and_forces_in_lower_case_news(kb: ActorKB, phrase: str,
+                                                      country: str | None, sector: str) -> None:
+    got = kb.resolve(phrase, "2021-03-04")
+    assert got is not None and (got.country, got.sector) == (country, sector)
+
+
+def test_resolve_three_letter_force_acronyms_only_in_capitals(kb: ActorKB) -> None:
+    assert kb.resolve("the BSF", "2021-03-04").country == "IND"
+    assert kb.resolve("the bsf", "2021-03-04") is None  # "ssb", "bsf": acronyms, as "us" and "is"
+
+
+def test_local_sectors_are_read_layered_and_checked(tmp_path: Path, kb: ActorKB) -> None:
+    assert {"COP", "MIL", "UAF", "CVL"} <= kb.local_sectors and "IGO" not in kb.local_sectors
+    (tmp_path / "local.yaml").write_text(
+        "origin: test\nlicence: MIT\nlocal_sectors: [BUS]\n", encoding="utf-8")
+    assert "BUS" in ActorKB.load([tmp_path]).local_sectors
+    (tmp_path / "local.yaml").write_text(
+        "origin: test\nlicence: MIT\nlocal_sectors: [COP, police]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        ActorKB.load([tmp_path])
+    assert "local.yaml:3: local_sectors: 'police' is not a sector" in str(err.value)
