@@ -311,7 +311,7 @@ def test_events_accord_with_purpose_is_a_pledge(knowledge, text, want) -> None:
     ("Sri Lanka expelled the Norwegian ambassador.", "SANCTION"),
     ("The Nepali rebels handed over their weapons to the army.", "RETREAT"),
     ("The Peruvian government bowed to the demands of the miners.", "CONCEDE"),
-    ("Jordan lifted the curfew in Maan.", "RETREAT"),
+    ("Jordan lifted the curfew in Maan.", "CONCEDE"),
     ("Chilean dockworkers staged a sit-in at the port of Valparaiso.", "PROTEST"),
     ("Beijing protested to Manila over the arrest of its fishermen.", "ACCUSE"),
     ("Moldova banned imports of Russian fuel.", "SANCTION"),
@@ -400,13 +400,13 @@ def test_events_attribution_and_errands_are_no_acts(knowledge) -> None:
     # evacuating one's own positions is a retreat; evacuating people stays an aid act
     ("Armenian forces evacuated their positions near the lake.", "RETREAT", "0874"),
     ("The Red Cross evacuated wounded civilians from the town.", "AID", "073"),
-    # lowering or cutting trade penalties eases them (PLOVER 0.8: RETREAT, issue 14)
-    ("Japan lowered tariffs on Thai rice.", "RETREAT", "085"),
-    ("Jordan cut duties on Syrian goods.", "RETREAT", "085"),
+    # lowering or cutting trade penalties eases them
+    ("Japan lowered tariffs on Thai rice.", "CONCEDE", "085"),
+    ("Jordan cut duties on Syrian goods.", "CONCEDE", "085"),
     # handing power to others accedes to a change in leadership
     ("The army council handed power back to a civilian cabinet.", "CONCEDE", "0831"),
-    # returning captured people releases them (PLOVER 0.8: RETREAT, issue 14)
-    ("Iran returned the detained sailors to Britain.", "RETREAT", "0841"),
+    # returning captured people releases them
+    ("Iran returned the detained sailors to Britain.", "CONCEDE", "0841"),
     # joining an alliance is diplomatic cooperation; promising to join is a pledge
     ("Montenegro joined the alliance in June.", "SUPPORT", "050"),
     ("Bosnia said it would join the customs union.", "AGREE", "032"),
