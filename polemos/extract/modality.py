@@ -45,6 +45,9 @@ def negation(token: Token) -> str | None:
         if child.dep_ == "advmod" and word == "longer" and any(
                 g.lower_ == "no" for g in child.children):
             return "no longer"
+    if token.dep_ == "xcomp" and token.head.lemma_ in ("have", "be") and any(
+            c.dep_ == "advmod" and c.lower_ == "yet" for c in token.head.children):
+        return "yet to"  # "police have yet to arrest anyone", "is yet to withdraw": not done
     for child in token.children:
         # "No Americans were killed", "nobody was hurt", "none of the soldiers died": no one did
         if child.dep_ in ARGUMENT_DEPS and is_nobody(child):
