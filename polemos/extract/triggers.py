@@ -20,8 +20,8 @@ from polemos.ontology import DATA as ONTOLOGY_DATA
 from polemos.ontology import Ontology
 
 DATA = Path(__file__).parent.parent / "data" / "triggers"
-FRAMES = ("report", "intent", "prepare", "threaten", "refuse", "demand", "order", "accuse", "attempt",
-          "negate")
+FRAMES = ("report", "intent", "predict", "prepare", "threaten", "refuse", "demand", "order", "accuse",
+          "attempt", "negate")
 SECTIONS = ("verbs", "nouns", "light_verbs", "instruments", "places", "outcomes", "not_parties",
             "boilerplate")
 DEFAULT_CONFIDENCE = 0.7
