@@ -175,7 +175,7 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
                 tok.lower_ in NEGATIVE_PARTIES):  # "none of the hostages" names no event
             continue
         noun = _noun_entry(tok, lexicon)
-        if noun is not None and noun.code:
+        if noun is not None and noun.code and not _unrealised(tok, lexicon.unrealised):
             start = min([tok.i, *(c.i for c in tok.children
                                   if c.dep_ in ("compound", "amod") and f"{c.lemma_.lower()} "
                                   f"{tok.lemma_.lower()}" == noun.key)])
@@ -200,6 +200,16 @@ def _harm_read(c: Candidate, sent: Span, lexicon: TriggerLexicon) -> Candidate:
     if word is None:
         return c
     return replace(c, code=c.harmed, rule=f"{c.rule}; harm told ('{word.text}')")
+
+
+def _unrealised(noun: Token, words: frozenset[str]) -> bool:
+    """True for a nominal act told as not (yet) done: "a planned offensive", "possible
+    sanctions", "a strike on Iran is unlikely", "an attack is expected"."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in words for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and (head.lower_ in words or any(
+        c.dep_ in ("acomp", "oprd") and c.lower_ in words for c in head.children))
 
 
 def _clause_hit(tok: Token, entry: Trigger) -> tuple[Token, str] | None:

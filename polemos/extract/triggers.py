@@ -2,7 +2,7 @@
 
 Ours live in ``polemos/data/triggers/*.yaml``; a user's folder (``--kb DIR``, its ``*.yaml`` and
 ``triggers/*.yaml`` files that hold ``verbs``, ``nouns``, ``light_verbs``, ``instruments``,
-``places``, ``outcomes``, ``not_parties`` or ``boilerplate``) layers
+``places``, ``outcomes``, ``not_parties``, ``unrealised`` or ``boilerplate``) layers
 over them entry by entry. Every file is checked and all problems are reported at once.
 """
 
@@ -23,7 +23,7 @@ DATA = Path(__file__).parent.parent / "data" / "triggers"
 FRAMES = ("report", "intent", "predict", "prepare", "threaten", "refuse", "demand", "order", "accuse",
           "attempt", "negate")
 SECTIONS = ("verbs", "nouns", "light_verbs", "instruments", "places", "outcomes", "not_parties",
-            "boilerplate")
+            "unrealised", "boilerplate")
 DEFAULT_CONFIDENCE = 0.7
 
 
@@ -63,6 +63,7 @@ class TriggerLexicon:
     outcomes: frozenset[str] = frozenset()  # words that tell an attack's toll ("killed", "dead")
     not_parties: frozenset[str] = frozenset()  # head lemmas never a party ("tape", "minute", "pm")
     boilerplate: tuple[re.Pattern[str], ...] = ()  # page furniture: from a match to the line's end
+    unrealised: frozenset[str] = frozenset()  # "a planned offensive", "a strike is unlikely"
 
     def is_boilerplate(self, line: str) -> int | None:
         """Where page furniture starts in one line of text ("Copyright 2014 ...", "Posted: ...",
@@ -81,6 +82,7 @@ class TriggerLexicon:
         places: set[str] = set()
         outcomes: set[str] = set()
         not_parties: set[str] = set()
+        unrealised: set[str] = set()
         boilerplate: list[re.Pattern[str]] = []
         instruments: dict[str, str] = {}
         paths = sorted(DATA.glob("*.yaml"))
@@ -114,6 +116,8 @@ class TriggerLexicon:
                 outcomes.add(str(k).lower())
             for k in doc.get("not_parties") or []:
                 not_parties.add(str(k).lower())
+            for k in doc.get("unrealised") or []:
+                unrealised.add(str(k).lower())
             for n, k in enumerate(doc.get("boilerplate") or []):
                 try:
                     boilerplate.append(re.compile(str(k)))
@@ -130,7 +134,8 @@ class TriggerLexicon:
         if problems:
             raise KnowledgeError(problems[0], problems=tuple(problems))
         return cls(verbs, nouns, frozenset(light), instruments, frames, frozenset(places),
-                   frozenset(outcomes), frozenset(not_parties), tuple(boilerplate))
+                   frozenset(outcomes), frozenset(not_parties), tuple(boilerplate),
+                   frozenset(unrealised))
 
     def reframe(self, frame: str, code: str) -> str | None:
         """The code an event gets when governed by a frame ("threaten" + 190 → 1384); None: none."""

@@ -57,3 +57,18 @@ def test_negation_stated_intentions_and_conditional_threats_stay(knowledge, text
                                                                  event_type: str) -> None:
     ms = code(text, knowledge)
     assert ms and max(ms, key=lambda m: m.confidence).event_type == event_type
+
+
+@pytest.mark.parametrize("text", [
+    "A strike on Iran is unlikely, officials said.",
+    "The army's planned offensive against the rebels was postponed.",
+    "An attack on the capital is expected within days.",
+    "Diplomats in Brussels fear possible sanctions against the bank.",
+])
+def test_negation_a_nominal_act_not_yet_done_is_no_event(knowledge, text: str) -> None:
+    assert code(text, knowledge) == []
+
+
+def test_negation_a_nominal_act_done_stays(knowledge) -> None:
+    [m] = code("The army's offensive against the rebels began on Monday.", knowledge)
+    assert m.event_type == "ASSAULT"
