@@ -54,3 +54,19 @@ def test_stances_a_guilty_verdict_is_accuse(knowledge, text: str) -> None:
 ])
 def test_stances_yet_to_is_not_done(knowledge, text: str) -> None:
     assert code(text, knowledge) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan government withdrew the finance bill after weeks of protests.",
+    "Parliament repealed the controversial security law.",
+    "The junta suspended the new tax on mobile money after street protests.",
+    "The government scrapped the fuel price increase.",
+])
+def test_stances_a_law_or_tax_taken_back_is_concede(knowledge, text: str) -> None:
+    m = top(text, knowledge)
+    assert (m.event_type, m.cameo) == ("CONCEDE", "0832"), m.rule
+
+
+def test_stances_forces_taken_back_stay_retreat(knowledge) -> None:
+    m = top("Russia withdrew its troops from the Kyiv region.", knowledge)
+    assert (m.event_type, m.cameo) == ("RETREAT", "0872")
