@@ -17,7 +17,8 @@ from polemos.extract.modality import negation
 
 # an adjective that tells the toll hangs on the verb that carries it: "left four dead"
 ADJECTIVE_DEPS = frozenset({"oprd", "acomp", "xcomp", "ccomp", "dobj", "conj"})
-DOER_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "pobj"})
+# sectors of armed groups that hold no one under any law: their raid is an attack
+ARMED_GROUP_SECTORS = frozenset({"REB", "INS", "UAF", "CRM"})
 
 
 def harm_told(act: Token, outcomes: frozenset[str],

@@ -95,3 +95,13 @@ def test_coercion_lexicon_checks_harmed_and_clauses_codes(tmp_path, knowledge) -
     assert any("mine.yaml:4: verbs.sweep.harmed: unknown CAMEO code '999'" in p for p in problems)
     assert any("mine.yaml:5: verbs.expel.clauses.leave: unknown CAMEO code 'x'" in p
                for p in problems)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen raided a village in Zamfara state on Sunday night.",
+    "Al-Shabaab militants raided a police station in Mandera.",
+    "Bandits raided a farming community in Katsina.",
+])
+def test_coercion_a_raid_by_an_armed_group_is_assault(knowledge, text: str) -> None:
+    m = top(text, knowledge)
+    assert m.event_type == "ASSAULT" and "by an armed group" in m.rule
