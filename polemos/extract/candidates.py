@@ -5,10 +5,11 @@ the parse (phrasal keys, objects that make the event, nominal events), and instr
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from polemos.extract.harm import harm_told
 from polemos.extract.modality import NEGATIVE_PARTIES
 from polemos.extract.triggers import Trigger, TriggerLexicon
 
@@ -28,6 +29,7 @@ class Candidate:
     noun: int | None = None  # the nominal event's token, for a light verb
     adjectival: bool = False  # "is opposed to": the passive subject is the actor
     fallback: bool = False  # from a converted, noisy entry
+    harmed: str | None = None  # the code when the sentence tells killing or wounding in the act
 
 
 def noun_keys(tok: Token) -> list[str]:
@@ -73,7 +75,10 @@ def _objects(tok: Token) -> list[Token]:
               and c.pos_ in ("NOUN", "PROPN", "ADJ")]
     clausal = [g for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
                if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
-    return direct + clausal
+    # an adjective said of the object is what the act makes of it: "found him guilty",
+    # "declared the party illegal"
+    predicated = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ"]
+    return direct + clausal + predicated
 
 
 def _hyphenated(tok: Token) -> bool:
@@ -106,7 +111,9 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
             # an adverb can make the event: "worked together", "acted jointly"
             keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "advmod"]
         keys += [tok.lower_, *verb_forms(tok)] if stative else [*verb_forms(tok), tok.lower_]
-        key = next((k for k in keys if k in lexicon.verbs), None)
+        # our curated entries before the converted dictionary's ("found" is no "find guilty")
+        key = next((k for k in keys if k in lexicon.verbs and not lexicon.verbs[k].fallback),
+                   next((k for k in keys if k in lexicon.verbs), None))
         entry = lexicon.verbs.get(key) if key else None
         if entry is not None and entry.fallback and tok.pos_ != "VERB":
             entry = None  # converted entries are verbs only ("fine" the adjective is no fine)
@@ -122,6 +129,7 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
             for g in c.children if g.dep_ == "pobj"]
         nominal = next((o for o in objs + carried if _noun_entry(o, lexicon)), None)
         obj_hit = entry.object_code([k for o in objs for k in noun_keys(o)]) if entry else None
+        clause = _clause_hit(tok, entry) if entry is not None and obj_hit is None else None
         end = max([tok.i, *(c.i for c in tok.children if c.dep_ == "prt")]) + 1
         light_verb = any(k in lexicon.light_verbs for k in keys)
         if entry is not None and entry.fallback and nominal is not None and light_verb:
@@ -140,7 +148,14 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
                 frame, rule = noun.frame, f"{rule} + purpose ({noun.where})"
             out.append(Candidate(tok.i, tok.i, max(end, obj.i + 1), "verb", code,
                                  frame, entry.confidence + 0.05, f"{rule} ({entry.where})",
-                                 noun=obj.i, fallback=entry.fallback))
+                                 noun=obj.i, fallback=entry.fallback, harmed=entry.harmed))
+        elif entry is not None and clause is not None:
+            # "ordered the ambassador to leave": the act the governed verb makes (an expulsion)
+            verb, code = clause
+            out.append(Candidate(tok.i, tok.i, max(end, verb.i + 1), "verb", code, None,
+                                 entry.confidence + 0.05,
+                                 f"verb '{key}' + clause '{verb.lemma_.lower()}' ({entry.where})",
+                                 harmed=entry.harmed))
         elif nominal is not None and (entry is None or entry.code is None) and light_verb:
             noun = _noun_entry(nominal, lexicon)
             assert noun is not None
@@ -149,27 +164,59 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
             out.append(Candidate(tok.i, tok.i, nominal.i + 1, "light", noun.code, None,
                                  noun.confidence + 0.05,
                                  f"light verb '{light}' + noun '{noun.key}' ({noun.where})",
-                                 noun=nominal.i))
+                                 noun=nominal.i, harmed=noun.harmed))
         elif entry is not None and (entry.code or entry.frame):
             out.append(Candidate(tok.i, tok.i, end, "verb", entry.code, entry.frame,
                                  entry.confidence, f"verb '{key}' ({entry.where})",
                                  adjectival=stative and key == tok.lower_ and key != lemma,
-                                 fallback=entry.fallback))
+                                 fallback=entry.fallback, harmed=entry.harmed))
     for tok in sent:
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or (
                 tok.lower_ in NEGATIVE_PARTIES):  # "none of the hostages" names no event
             continue
         noun = _noun_entry(tok, lexicon)
-        if noun is not None and noun.code:
+        if noun is not None and noun.code and not _unrealised(tok, lexicon.unrealised):
             start = min([tok.i, *(c.i for c in tok.children
                                   if c.dep_ in ("compound", "amod") and f"{c.lemma_.lower()} "
                                   f"{tok.lemma_.lower()}" == noun.key)])
             out.append(Candidate(tok.i, start, tok.i + 1, "noun", noun.code, None,
                                  noun.confidence * 0.9, f"noun '{noun.key}' ({noun.where})",
-                                 noun=tok.i))
+                                 noun=tok.i, harmed=noun.harmed))
     if any(not c.fallback and c.code is not None for c in out):
         out = [c for c in out if not c.fallback]
-    return sorted(out, key=lambda c: c.i)
+    return sorted((_harm_read(c, sent, lexicon) for c in out), key=lambda c: c.i)
+
+
+def _harm_read(c: Candidate, sent: Span, lexicon: TriggerLexicon) -> Candidate:
+    """A raid or search that kills or wounds is force: its ``harmed`` code (see ``harm.py``)."""
+    if c.harmed is None:
+        return c
+
+    def is_attack(tok: Token) -> bool:
+        entry = _noun_entry(tok, lexicon) if tok.pos_ in ("NOUN", "PROPN") else None
+        return entry is not None and (entry.code or "").startswith(("18", "19", "20"))
+
+    word = harm_told(sent.doc[c.i], lexicon.outcomes, is_attack)
+    if word is None:
+        return c
+    return replace(c, code=c.harmed, rule=f"{c.rule}; harm told ('{word.text}')")
+
+
+def _unrealised(noun: Token, words: frozenset[str]) -> bool:
+    """True for a nominal act told as not (yet) done: "a planned offensive", "possible
+    sanctions", "a strike on Iran is unlikely", "an attack is expected"."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in words for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and (head.lower_ in words or any(
+        c.dep_ in ("acomp", "oprd") and c.lower_ in words for c in head.children))
+
+
+def _clause_hit(tok: Token, entry: Trigger) -> tuple[Token, str] | None:
+    """The verb of a clause ``tok`` governs that the entry lists (``clauses``), with its code."""
+    table = dict(entry.clauses)
+    return next(((c, table[c.lemma_.lower()]) for c in tok.children
+                 if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in table), None)
 
 
 def _purpose(noun: Token) -> Token | None:

@@ -15,7 +15,13 @@ from spacy.tokens import Span, Token
 
 from polemos.extract import arguments as args
 from polemos.extract.candidates import Candidate, find_candidates
-from polemos.extract.modality import auxiliary_mode, is_conditional, is_question, negation
+from polemos.extract.modality import (
+    auxiliary_mode,
+    is_conditional,
+    is_question,
+    negation,
+    sets_condition,
+)
 from polemos.extract.triggers import TriggerLexicon
 
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "dobj", "acomp", "attr", "advcl",
@@ -186,11 +192,17 @@ def _code_tree(i: int, s: _Sentence, gov: dict[int, tuple[int | None, str]]) -> 
         draft.code = OBSTRUCTION_CODE
         draft.rule += f"; done to protest ('{s.sent.doc[aim.i].text}')"
     aux = auxiliary_mode(tok)
-    if aux == "intent" and c.frame is None:
+    if aux in ("intent", "possible") and c.frame is None:
         new = s.lexicon.reframe("intent", draft.code)
         if new is None:
             return rest
-        draft.code, draft.rule = new, draft.rule + "; will/would → intent"
+        said = "will/would" if aux == "intent" else "could/may/might"
+        draft.code, draft.rule = new, draft.rule + f"; {said} → intent"
+        if aux == "possible" and not sets_condition(tok):
+            # "could launch", "may send": kept as a conditional threat or offer ("may halt
+            # mediation if ...") or as its doer's own statement ("Iran said it could strike"),
+            # dropped otherwise (code_sentence)
+            draft.modality = "possible"
     elif aux == "deontic":
         draft.rule += "; must/should"
         draft.modality = "deontic"
@@ -252,6 +264,9 @@ def _apply_frame(c: Candidate, s: _Sentence, main: Draft | None) -> list[Draft]:
     if main is None:
         return [own] if own else []
     speaker = own.actors if own else args.subjects(tok, s.words)
+    # the doer speaks of its own act: "Iran said it could strike"
+    own_word = not main.actors or all(args.is_anaphoric(t) for t in main.actors) or (
+        {t.i for t in main.actors} <= {t.i for t in speaker})
     if main.actors and all(args.is_anaphoric(t) for t in main.actors):
         main.actors = speaker or main.actors  # "Iran said it would ..." : the speaker's act
     elif not main.actors and not (c.frame == "report" and (
@@ -262,6 +277,8 @@ def _apply_frame(c: Candidate, s: _Sentence, main: Draft | None) -> list[Draft]:
         # under investigation, police said") leaves the doer unsaid
         main.actors = speaker
     if c.frame == "report":
+        if main.modality == "possible" and not own_word:
+            return []  # "analysts said Russia could launch an offensive": a forecast, no event
         if main.modality == "deontic":  # "X said Y must ..." is X's demand on Y
             code = s.lexicon.reframe("demand", main.code) or "100"
             return [replace(main, code=code, actors=speaker or main.actors,
@@ -317,7 +334,8 @@ def code_sentence(sent: Span, lexicon: TriggerLexicon, words: args.ArgumentWords
     s = _Sentence(sent, lexicon, cands, words)
     gov = {i: governor(sent.doc[i], cands) for i in cands}
     drafts = [d for i in sorted(cands) if gov[i][0] is None for d in _code_tree(i, s, gov)]
-    return [d for d in drafts if d.modality != "deontic" and not _protest_aim(d, s)]
+    return [d for d in drafts if d.modality not in ("deontic", "possible")
+            and not _protest_aim(d, s)]
 
 
 def _protest_aim(d: Draft, s: _Sentence) -> bool:

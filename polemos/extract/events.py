@@ -12,6 +12,7 @@ from polemos.extract import arguments as args
 from polemos.extract.candidates import instrument_code
 from polemos.extract.clauses import Draft, code_sentence
 from polemos.extract.datelines import SentenceView, sentence_views, shift_actor
+from polemos.extract.harm import ARMED_GROUP_SECTORS
 from polemos.extract.learned import keep_judged, names_a_weapon
 from polemos.extract.merge import one_attack, one_incident, prune
 from polemos.extract.modality import is_nobody
@@ -55,6 +56,10 @@ def _finish(d: Draft, view: SentenceView, article: Article, knowledge: Knowledge
                                   keep_unresolved=True))
     if _describes_a_thing(d, doc[d.cand.i], actors, knowledge.lexicon):
         return None
+    armed = ontology.get(d.cand.harmed) if d.cand.harmed and d.code == d.cand.code else None
+    if armed is not None and any(a.sector in ARMED_GROUP_SECTORS for a in actors):
+        # a raid by gunmen, militants or bandits is an attack: they arrest no one (harm.py)
+        code, info, mode, rule = armed.code, armed, armed.mode, rule + "; by an armed group"
     heads = [t for t in d.recipients if is_party(t)]
     direct = args.to_actors([t for t in heads if not args.is_where(t)], _resolve, article.date,
                             keep_unresolved=False, places=knowledge.lexicon.places)

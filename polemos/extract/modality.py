@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-INTENT_AUX = frozenset({"will", "would", "shall", "may", "might", "could", "'ll", "wo"})
+INTENT_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+POSSIBLE_AUX = frozenset({"may", "might", "could"})  # a possibility, no one's commitment
 DEONTIC_AUX = frozenset({"must", "should", "ought"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATIVE_PARTIES = frozenset({"nobody", "none", "nothing", "noone", "neither"})
@@ -45,6 +46,12 @@ def negation(token: Token) -> str | None:
         if child.dep_ == "advmod" and word == "longer" and any(
                 g.lower_ == "no" for g in child.children):
             return "no longer"
+    if token.dep_ == "xcomp" and token.head.lemma_ in ("have", "be") and any(
+            c.dep_ == "advmod" and c.lower_ == "yet" for c in token.head.children):
+        return "yet to"  # "police have yet to arrest anyone", "is yet to withdraw": not done
+    negated_noun = _under_negated_noun(token)
+    if negated_noun is not None:
+        return negated_noun
     for child in token.children:
         # "No Americans were killed", "nobody was hurt", "none of the soldiers died": no one did
         if child.dep_ in ARGUMENT_DEPS and is_nobody(child):
@@ -53,6 +60,19 @@ def negation(token: Token) -> str | None:
         for child in token.children:
             if child.dep_ == "det" and child.lower_ == "no":
                 return "no"
+    return None
+
+
+def _under_negated_noun(token: Token) -> str | None:
+    """"no intention of attacking", "no plans to send troops", "no evidence that they fired":
+    an act told as the content of a noun that "no" denies is not asserted."""
+    t = token
+    for _ in range(3):
+        if t.dep_ not in ("pcomp", "pobj", "prep", "acl", "xcomp", "ccomp") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            return f"no {t.text}"
     return None
 
 
@@ -76,8 +96,16 @@ def is_conditional(token: Token) -> bool:
     return False
 
 
+def sets_condition(token: Token) -> bool:
+    """True when the act is the consequence of an "if"/"unless" clause ("may halt mediation if
+    the fighting goes on"): a conditional threat or offer, which CAMEO codes as one."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                         for m in c.children) for c in token.children)
+
+
 def auxiliary_mode(token: Token) -> str | None:
-    """"intent" for will/would/may/plans-like auxiliaries, "deontic" for must/should, else None."""
+    """"intent" for will/would/shall, "possible" for may/might/could, "deontic" for
+    must/should, else None."""
     for child in token.children:
         if child.dep_ not in ("aux", "auxpass"):
             continue
@@ -86,6 +114,8 @@ def auxiliary_mode(token: Token) -> str | None:
             return "deontic"
         if word in INTENT_AUX:
             return "intent"
+        if word in POSSIBLE_AUX:
+            return "possible"
         if word == "going" or (word == "to" and token.head.lower_ == "going"):
             return "intent"
     return None

@@ -2,7 +2,7 @@
 
 Ours live in ``polemos/data/triggers/*.yaml``; a user's folder (``--kb DIR``, its ``*.yaml`` and
 ``triggers/*.yaml`` files that hold ``verbs``, ``nouns``, ``light_verbs``, ``instruments``,
-``places``, ``outcomes``, ``not_parties`` or ``boilerplate``) layers
+``places``, ``outcomes``, ``not_parties``, ``unrealised`` or ``boilerplate``) layers
 over them entry by entry. Every file is checked and all problems are reported at once.
 """
 
@@ -20,10 +20,10 @@ from polemos.ontology import DATA as ONTOLOGY_DATA
 from polemos.ontology import Ontology
 
 DATA = Path(__file__).parent.parent / "data" / "triggers"
-FRAMES = ("report", "intent", "prepare", "threaten", "refuse", "demand", "order", "accuse", "attempt",
-          "negate")
+FRAMES = ("report", "intent", "predict", "prepare", "threaten", "refuse", "demand", "order", "accuse",
+          "attempt", "negate")
 SECTIONS = ("verbs", "nouns", "light_verbs", "instruments", "places", "outcomes", "not_parties",
-            "boilerplate")
+            "unrealised", "boilerplate")
 DEFAULT_CONFIDENCE = 0.7
 
 
@@ -38,6 +38,8 @@ class Trigger:
     confidence: float = DEFAULT_CONFIDENCE
     where: str = ""  # file:line it came from, shown by `polemos explain`
     fallback: bool = False  # from a noisy converted file: used only when nothing else is found
+    harmed: str | None = None  # the code when the act's sentence tells killing or wounding in it
+    clauses: tuple[tuple[str, str], ...] = ()  # governed verb lemma -> code ("order" + "leave")
 
     def object_code(self, keys: Sequence[str]) -> tuple[str, str | None] | None:
         """The first object key listed here among ``keys`` with its code (None code: no event)."""
@@ -58,9 +60,10 @@ class TriggerLexicon:
     instruments: dict[str, str]
     frames: dict[str, dict[str, str]] = field(default_factory=dict)
     places: frozenset[str] = frozenset()  # nouns of targets that are sites, not parties ("base")
-    outcomes: frozenset[str] = frozenset()  # verbs that tell an attack's toll ("killed", "wounded")
+    outcomes: frozenset[str] = frozenset()  # words that tell an attack's toll ("killed", "dead")
     not_parties: frozenset[str] = frozenset()  # head lemmas never a party ("tape", "minute", "pm")
     boilerplate: tuple[re.Pattern[str], ...] = ()  # page furniture: from a match to the line's end
+    unrealised: frozenset[str] = frozenset()  # "a planned offensive", "a strike is unlikely"
 
     def is_boilerplate(self, line: str) -> int | None:
         """Where page furniture starts in one line of text ("Copyright 2014 ...", "Posted: ...",
@@ -79,6 +82,7 @@ class TriggerLexicon:
         places: set[str] = set()
         outcomes: set[str] = set()
         not_parties: set[str] = set()
+        unrealised: set[str] = set()
         boilerplate: list[re.Pattern[str]] = []
         instruments: dict[str, str] = {}
         paths = sorted(DATA.glob("*.yaml"))
@@ -112,6 +116,8 @@ class TriggerLexicon:
                 outcomes.add(str(k).lower())
             for k in doc.get("not_parties") or []:
                 not_parties.add(str(k).lower())
+            for k in doc.get("unrealised") or []:
+                unrealised.add(str(k).lower())
             for n, k in enumerate(doc.get("boilerplate") or []):
                 try:
                     boilerplate.append(re.compile(str(k)))
@@ -128,7 +134,8 @@ class TriggerLexicon:
         if problems:
             raise KnowledgeError(problems[0], problems=tuple(problems))
         return cls(verbs, nouns, frozenset(light), instruments, frames, frozenset(places),
-                   frozenset(outcomes), frozenset(not_parties), tuple(boilerplate))
+                   frozenset(outcomes), frozenset(not_parties), tuple(boilerplate),
+                   frozenset(unrealised))
 
     def reframe(self, frame: str, code: str) -> str | None:
         """The code an event gets when governed by a frame ("threaten" + 190 → 1384); None: none."""
@@ -153,15 +160,17 @@ def _entry(key: str, value: Any, where: str, ontology: Ontology, problems: list[
            section: str) -> Trigger | None:
     """One entry checked: codes must be CAMEO codes we know, frames must be known frames."""
     spec = {"code": value} if not isinstance(value, dict) else dict(value)
-    unknown = sorted(set(spec) - {"code", "frame", "objects", "confidence"})
+    unknown = sorted(set(spec) - {"code", "frame", "objects", "confidence", "harmed", "clauses"})
     if unknown:
         problems.append(f"{where}: {section}.{key}: unknown field(s) {unknown} "
-                        "(expected code, frame, objects, confidence)")
+                        "(expected code, frame, objects, clauses, confidence, harmed)")
         return None
     code = None if spec.get("code") is None else str(spec["code"])
-    if code is not None and code not in ontology:
-        problems.append(f"{where}: {section}.{key}.code: unknown CAMEO code {code!r}")
-        return None
+    harmed = None if spec.get("harmed") is None else str(spec["harmed"])
+    for name, value in (("code", code), ("harmed", harmed)):
+        if value is not None and value not in ontology:
+            problems.append(f"{where}: {section}.{key}.{name}: unknown CAMEO code {value!r}")
+            return None
     frame = spec.get("frame")
     if frame is not None and frame not in FRAMES:
         problems.append(f"{where}: {section}.{key}.frame: {frame!r} (expected one of {FRAMES})")
@@ -172,6 +181,12 @@ def _entry(key: str, value: Any, where: str, ontology: Ontology, problems: list[
             problems.append(f"{where}: {section}.{key}.objects.{ok}: unknown CAMEO code {ov!r}")
             continue
         objects.append((str(ok).lower(), None if ov is None else str(ov)))
+    clauses = []
+    for ck, cv in (spec.get("clauses") or {}).items():
+        if str(cv) not in ontology:
+            problems.append(f"{where}: {section}.{key}.clauses.{ck}: unknown CAMEO code {cv!r}")
+            continue
+        clauses.append((str(ck).lower(), str(cv)))
     try:
         confidence = float(spec.get("confidence", DEFAULT_CONFIDENCE))
     except (TypeError, ValueError):
@@ -182,7 +197,8 @@ def _entry(key: str, value: Any, where: str, ontology: Ontology, problems: list[
     if code is None and frame is None and not objects:
         problems.append(f"{where}: {section}.{key}: needs a code, a frame or objects")
         return None
-    return Trigger(key, code, frame, tuple(objects), confidence, where)
+    return Trigger(key, code, frame, tuple(objects), confidence, where, harmed=harmed,
+                   clauses=tuple(clauses))
 
 
 def _read_frames(path: Path, ontology: Ontology, problems: list[str]) -> dict[str, dict[str, str]]:

@@ -27,6 +27,8 @@ from pathlib import Path
 
 from polemos.datafiles import read_yaml
 from polemos.errors import InputError
+from polemos.learn.examples import Example
+from polemos.learn.silver import silver_negatives
 
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -38,17 +40,6 @@ UCDP = "ucdp_ged_sample/ucdpged_sample.csv"
 # a wire dateline opening a story: "(Reuters) --", "BAMAKO (AFP) -"
 _WIRE = re.compile(r"^\s*(?:[A-Z][A-Za-z .,'-]{0,40})?\([A-Za-z ]{1,30}\)\s*[-—–]+\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    """One training text: whether it reports a political event, its PLOVER type when known, and
-    which source (and rule of conversion) it came from."""
-
-    text: str
-    is_event: bool
-    event_type: str | None
-    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +138,6 @@ def convert(train: str | Path, seed: int = 0, template_copies: int = 3,
 
     Raises InputError when one of the sets is missing from the folder.
     """
-    from polemos.learn.silver import silver_negatives
-
     root, skipped = Path(train), list[str]()
     rng = random.Random(seed)
     examples = [*_stories(root, skipped), *_templates(root, skipped, rng, template_copies),

@@ -1,76 +1,42 @@
-"""The learned layer measured alone: PLOVER type accuracy on GSR-style sentences, by half.
-
-    python -m polemos.learn.measure --gsr /work/shared/gold/plover_gsr/plover_gsr_dev.json --half tune
-    python -m polemos.learn.measure --probe tests/fixtures/learn/probe.jsonl
-
-prints, for the chosen half, the share of sentences whose top type (of the 16) is the gold one,
-the share judged no event (every GSR sentence is one, so this is the drop rate's ceiling on real
-events), and the count. Only figures are printed, never a sentence: the blind half may be scored,
-not read. The halves are ``score_dev.py``'s (a SHA-256 of the sentence text, odd = blind).
-``--probe`` codes a probe set of our own through ``polemos.code_text`` with the layer off and on.
-"""
+"""``python -m polemos.learn.measure``: the learned layer measured alone (GSR halves) and through
+the coder (a probe); figures to stdout, errors to stderr (the library is ``measuring.py``)."""
 
 from __future__ import annotations
 
-import hashlib
+import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from polemos.extract.learned import NOT_EVENT_AT, EventModel
-from polemos.learn.convert import PLOVER
+from polemos.errors import PolemosError
+from polemos.extract.learned import MODELS, EventModel
+from polemos.learn.measuring import measure_gsr, measure_probe
 
-# the GSR's PLOVER 0.5 names, as ../shared/tools/score_dev.py maps them
-GSR_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
-
-
-def in_half(text: str, half: str) -> bool:
-    """Whether a sentence belongs to ``half`` ("tune", "blind" or "all"), as score_dev.py splits."""
-    if half == "all":
-        return True
-    blind = int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 2 == 1
-    return blind == (half == "blind")
+MEASURE_DOC = "The learned layer measured alone (GSR halves) and through the coder (a probe)."
 
 
-def measure_gsr(path: Path, half: str, model: EventModel) -> dict[str, float | int]:
-    """Type accuracy (top of 16), accuracy among the gold types the sentence could have, and the
-    share of these real events the layer would call no event."""
-    records = [r for r in json.loads(path.read_text(encoding="utf-8"))
-               if r.get("event") != "DOCUMENT" and in_half(r["text"], half)]
-    right = no_event = 0
-    for record in records:
-        want = GSR_MAP.get(record["event"], record["event"])
-        p_event, by_type = model.scores(record["text"])
-        best = max(PLOVER, key=lambda t: by_type.get(t, 0.0))
-        right += best == want
-        no_event += 1.0 - p_event >= NOT_EVENT_AT
-    n = len(records)
-    return {"sentences": n, "type_accuracy": round(right / n, 3) if n else 0.0,
-            "judged_no_event": round(no_event / n, 3) if n else 0.0}
-
-
-def measure_probe(path: Path, learned: bool) -> dict[str, float | int]:
-    """Code each sentence of a probe file (JSON Lines: text, is_event) and count the sentences
-    that are no event but get an ASSAULT, and the events that get no mention of any type."""
-    from polemos import code_text
-    from polemos.knowledge import load_knowledge
-
-    knowledge = load_knowledge(learned=learned)
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    false_violence = missed = 0
-    for i, row in enumerate(rows):
-        types = {m.event_type for m in code_text(row["text"], "2024-01-01", doc_id=f"probe{i}",
-                                                  knowledge=knowledge)}
-        if not row["is_event"]:
-            false_violence += "ASSAULT" in types
-        else:
-            missed += not types
-    negatives = sum(not r["is_event"] for r in rows)
-    return {"no_event_sentences": negatives, "given_assault": false_violence,
-            "event_sentences": len(rows) - negatives, "events_with_no_mention": missed}
+def measure_main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m polemos.learn.measure",
+                                     description=MEASURE_DOC)
+    parser.add_argument("--gsr", type=Path, help="a plover_gsr JSON file: the model alone")
+    parser.add_argument("--probe", type=Path, help="a JSON Lines probe (text, is_event): the coder "
+                        "with the layer off and on")
+    parser.add_argument("--half", choices=["tune", "blind", "all"], default="all")
+    parser.add_argument("--models", type=Path, default=MODELS)
+    args = parser.parse_args(argv)
+    try:
+        if args.gsr:
+            figures = measure_gsr(args.gsr, args.half, EventModel.load(args.models))
+            print(json.dumps({"half": args.half, **figures}))
+        if args.probe:
+            for learned in (False, True):
+                print(json.dumps({"learned": learned, **measure_probe(args.probe, learned)}))
+    except PolemosError as err:
+        print(f"measure: {err}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    from polemos.learn.cli import measure_main
-
     sys.exit(measure_main())

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from polemos.datafiles import Problems, check_header, read_yaml
-from polemos.learn.convert import Example
+from polemos.learn.examples import Example
 
 
 def _fill(template: str, word: str, slots: dict[str, list[str]], rng: random.Random) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from polemos.extract.learned import EventModel
-from polemos.learn.cli import train_main
+from polemos.learn.train import train_main
 
 SENTENCES = ("Rebels attacked an army post, killing four soldiers.",
              "A flood killed ten villagers in the valley.",
@@ -16,7 +16,7 @@ SENTENCES = ("Rebels attacked an army post, killing four soldiers.",
 
 
 def _train(root: Path, out: Path, seed: int) -> list[tuple[float, dict[str, float]]]:
-    from polemos.learn.train import train
+    from polemos.learn.training import train
 
     train(root, out, seed=seed, steps=30, silver_per_class=20)
     model = EventModel.load(out)
