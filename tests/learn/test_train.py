@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from polemos.extract.learned import EventModel
-from polemos.learn.train import train_main
+from polemos.learn.cli import train_main
 
 SENTENCES = ("Rebels attacked an army post, killing four soldiers.",
              "A flood killed ten villagers in the valley.",
