@@ -5,20 +5,7 @@ and expulsions of people are coercion. Our own sentences, one construction each.
 from __future__ import annotations
 
 import pytest
-
-from polemos.extract.events import extract_mentions
-from polemos.model import Article
-
-
-def code(text: str, knowledge) -> list:
-    article = Article(id="t", text=text, date="2024-03-01")
-    return extract_mentions(knowledge.nlp(text), article, knowledge)
-
-
-def top(text: str, knowledge):
-    ms = code(text, knowledge)
-    assert ms, f"no mention for {text!r}"
-    return max(ms, key=lambda m: m.confidence)
+from coding import code, top
 
 
 @pytest.mark.parametrize("text", [

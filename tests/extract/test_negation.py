@@ -4,14 +4,7 @@ sentences, several per construction; stated intentions and conditional threats s
 from __future__ import annotations
 
 import pytest
-
-from polemos.extract.events import extract_mentions
-from polemos.model import Article
-
-
-def code(text: str, knowledge) -> list:
-    article = Article(id="t", text=text, date="2024-03-01")
-    return extract_mentions(knowledge.nlp(text), article, knowledge)
+from coding import code
 
 
 @pytest.mark.parametrize("text", [
