@@ -143,9 +143,12 @@ def extract_mentions(doc: Doc, article: Article, knowledge: Knowledge) -> list[M
             if m is not None:
                 found.append((view.span.doc[d.cand.i], d.cand.kind == "noun", m))
         merged = one_incident(one_attack(found, knowledge.lexicon.outcomes))
-        # the learned layer (issue 14) drops violence it is sure the sentence does not report
-        armed = names_a_weapon(((t.lemma_.lower(), t.lower_) for t in view.span),
-                               knowledge.lexicon.instruments)
-        kept = keep_judged(prune(merged), knowledge.event_model, armed)
+        kept = prune(merged)
+        model = knowledge.event_model
+        if model is not None:  # the learned layer (issue 14; off by default) drops violence it is
+            # sure the sentence does not report; the weapon scan costs nothing while it is off
+            armed = names_a_weapon(((t.lemma_.lower(), t.lower_) for t in view.span),
+                                   knowledge.lexicon.instruments)
+            kept = keep_judged(kept, model, armed)
         out.extend(sorted(kept, key=lambda m: m.trigger.start))
     return out

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from polemos.knowledge import Knowledge
     from polemos.time_lexicon import StoryCues
 
+
 def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
     """The article's mentions, each with its date, place and casualty counts filled in."""
     if not reading.mentions:
