@@ -17,6 +17,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PROBES = ROOT / "benchmarks" / "probes"
 SETS = ("disasters", "coercion", "stances", "roles", "police_india", "negation")
+# the second batch (2026-12-07): its sizes differ, so it is checked apart
+SECOND = {"cameo": (75, 95), "senses": (40, 60), "disasters_blind": (35, 45),
+          "police_india_blind": (30, 40)}
 
 
 def _load_score() -> ModuleType:
@@ -32,10 +35,10 @@ score = _load_score()
 
 
 def _mention(doc_id: str, event_type: str, confidence: float, actors: list[dict[str, Any]],
-             recipients: list[dict[str, Any]]) -> dict[str, Any]:
+             recipients: list[dict[str, Any]], cameo: str | None = None) -> dict[str, Any]:
     """A record in the shape `polemos code --format jsonl` prints (the fields the scorer reads)."""
     return {"doc_id": doc_id, "event_type": event_type, "confidence": confidence,
-            "actors": actors, "recipients": recipients}
+            "actors": actors, "recipients": recipients, "cameo": cameo}
 
 
 def test_probes_score_counts_types_roles_and_false_events(tmp_path: Path) -> None:
@@ -100,3 +103,51 @@ def test_probes_sets_are_varied_and_well_formed(name: str) -> None:
     countries = {c for p in probes for c, _ in (*p.source, *p.target)} - score.NOT_COUNTRY
     assert len(countries) >= (1 if name == "police_india" else 6)
     assert all(p.event == "NONE" or p.source for p in probes)
+
+
+def test_probes_score_cameo_root_and_code_of_the_top_mention(fixtures: Path) -> None:
+    probes = score.read_probes(fixtures / "probes" / "cameo_tiny.json")
+    assert [p.cameo for p in probes] == ["195", "0331", "112", ""]
+    by_doc = {
+        # full code right
+        "c1": [_mention("c1", "ASSAULT", 0.9, [], [], "195")],
+        # root right (03), code wrong; a lower-confidence mention with the exact code does not count
+        "c2": [_mention("c2", "AGREE", 0.8, [], [], "036"), _mention("c2", "AGREE", 0.3, [], [], "0331")],
+        # c3 is given nothing: wrong on both; c4 (no cameo) is not counted
+        "c4": [_mention("c4", "ASSAULT", 0.5, [], [], "190")],
+    }
+    s = score.score_set("cameo_tiny", probes, by_doc)
+    f = s.figures()
+    assert f["cameo_n"] == 3
+    assert f["cameo_root_accuracy"] == round(2 / 3, 3) and f["cameo_code_accuracy"] == round(1 / 3, 3)
+    assert any(w.startswith("c3 [accuse] cameo 112 -> (nothing)") for w in s.wrong)
+    table = score.format_table([f])
+    assert "| cameo_tiny | 3 | 0.667 | 0.333 |" in table
+
+
+def test_probes_read_rejects_a_bad_cameo_code(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps([{"id": "a", "date": "2024-01-01", "event": "ASSAULT", "text": "x",
+                                 "cameo": "19x"}]))
+    with pytest.raises(score.ProbeError, match=r"bad\.json:record 0: cameo: '19x'"):
+        score.read_probes(path)
+
+
+@pytest.mark.parametrize("name", sorted(SECOND))
+def test_probes_second_batch_is_varied_and_well_formed(name: str) -> None:
+    probes = score.read_probes(PROBES / f"{name}.json")
+    low, high = SECOND[name]
+    assert low <= len(probes) <= high
+    assert len({p.text for p in probes}) == len(probes)
+    assert len(Counter(p.construction for p in probes)) >= 5
+    assert all(p.event == "NONE" or p.source for p in probes)
+    if name == "police_india_blind":  # lower-cased Indian news: the place gives the country
+        # "Â" of the mojibake is upper case: only ASCII letters are checked
+        assert not [p.id for p in probes if any("A" <= ch <= "Z" for ch in p.text) or "india" in p.text]
+        assert {c for p in probes for c, _ in (*p.source, *p.target)} == {"IND"}
+        assert any("â€" in p.text for p in probes) and any("Â" in p.text for p in probes)
+    if name == "cameo":  # every CAMEO root, at least three probes each
+        roots = Counter(p.cameo[:2] for p in probes)
+        assert all(p.cameo for p in probes)
+        assert sorted(roots) == [f"{n:02d}" for n in range(1, 21)]
+        assert min(roots.values()) >= 3, roots

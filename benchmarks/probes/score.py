@@ -11,7 +11,9 @@ type, else the top one, must name a gold source country and no target-only count
 country, actor sector. Added here: ``reversed`` (the chosen mention names a target-only party
 among its actors and a source-only party among its recipients) and, on probes whose ``event`` is
 ``NONE``, the share given any mention and the share given an ASSAULT. ``spurious`` counts, over
-all probes, the mentions of a type other than the gold one (every mention of a NONE probe).
+all probes, the mentions of a type other than the gold one (every mention of a NONE probe). On
+probes that carry a gold ``cameo`` code: CAMEO root accuracy (the first two digits of the top
+mention's ``cameo`` equal the gold root) and full-code accuracy (the codes are equal).
 
 Exit status: 0 when every set was scored, 2 when a probe file is bad or the CLI cannot be run.
 """
@@ -55,6 +57,7 @@ class Probe:
     text: str
     event: str  # a PLOVER type, or NONE
     construction: str
+    cameo: str = ""  # the gold CAMEO code (e.g. "0311"), on the sets that carry one
     source: tuple[tuple[str, str], ...] = ()  # (country or non-country code, sector)
     target: tuple[tuple[str, str], ...] = ()
 
@@ -77,6 +80,9 @@ class SetScore:
     none_any: int = 0
     none_assault: int = 0
     spurious: int = 0
+    cameo_n: int = 0
+    cameo_root_ok: int = 0
+    cameo_code_ok: int = 0
     wrong: list[str] = field(default_factory=list)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
 
@@ -97,6 +103,9 @@ class SetScore:
             "false_event_rate": ratio(self.none_any, self.none_n),
             "false_assault_rate": ratio(self.none_assault, self.none_n),
             "spurious_per_sentence": ratio(self.spurious, self.sentences),
+            "cameo_n": self.cameo_n,
+            "cameo_root_accuracy": ratio(self.cameo_root_ok, self.cameo_n),
+            "cameo_code_accuracy": ratio(self.cameo_code_ok, self.cameo_n),
             "wrong_top": [[g, p, k] for (g, p), k in self.confusion.most_common(8)],
         }
 
@@ -128,8 +137,11 @@ def read_probes(path: Path) -> list[Probe]:
         event = TYPE_MAP.get(rec["event"], rec["event"])
         if event != NO_EVENT and event not in PLOVER:
             raise ProbeError(f"{where}: event: {rec['event']!r} is not a PLOVER type or {NO_EVENT}")
+        cameo = rec.get("cameo", "")
+        if not isinstance(cameo, str) or (cameo and not (cameo.isdigit() and 2 <= len(cameo) <= 4)):
+            raise ProbeError(f"{where}: cameo: {cameo!r} is not a CAMEO code of 2 to 4 digits")
         probes.append(Probe(rec["id"], rec["date"], rec["text"], event,
-                            str(rec.get("construction", "")),
+                            str(rec.get("construction", "")), cameo,
                             _parties(rec.get("source"), f"{where}: source"),
                             _parties(rec.get("target"), f"{where}: target")))
     ids = Counter(p.id for p in probes)
@@ -152,6 +164,18 @@ def _got(mentions: list[dict[str, Any]], side: str, what: str) -> set[str]:
     return {v[:3] if what == "country" else v for v in values} - {""}
 
 
+def _score_cameo(s: SetScore, p: Probe, ms: list[dict[str, Any]]) -> None:
+    """CAMEO root and full-code agreement of the top mention; nothing coded counts as wrong."""
+    if not p.cameo:
+        return
+    got = str(ms[0].get("cameo") or "") if ms else ""
+    s.cameo_n += 1
+    s.cameo_root_ok += got[:2] == p.cameo[:2]
+    s.cameo_code_ok += got == p.cameo
+    if got[:2] != p.cameo[:2]:
+        s.wrong.append(f"{p.id} [{p.construction}] cameo {p.cameo} -> {got or '(nothing)'}: {p.text}")
+
+
 def score_set(name: str, probes: list[Probe], by_doc: dict[str, list[dict[str, Any]]]) -> SetScore:
     """The figures of one set, from the CLI's mention records grouped by doc_id."""
     s = SetScore(name)
@@ -159,6 +183,7 @@ def score_set(name: str, probes: list[Probe], by_doc: dict[str, list[dict[str, A
         ms = sorted(by_doc.get(p.id, []), key=lambda m: -(m.get("confidence") or 0.0))
         types = [str(m.get("event_type")) for m in ms]
         s.sentences += 1
+        _score_cameo(s, p, ms)
         s.spurious += sum(t != p.event for t in types)
         if p.event == NO_EVENT:
             s.none_n += 1
@@ -240,6 +265,10 @@ def format_table(rows: list[dict[str, Any]]) -> str:
             f"| {_cell(r['actor_sector'])} (n={r['actor_sector_n']}) | {r['reversed']} "
             f"| {false_events} | {_cell(r['false_assault_rate'])} "
             f"| {_cell(r['spurious_per_sentence'])} |")
+    if cameo := [r for r in rows if r.get("cameo_n")]:
+        lines += ["", "| set | CAMEO n | CAMEO root acc | CAMEO code acc |", "|" + "---|" * 4]
+        lines += [f"| {r['set']} | {r['cameo_n']} | {_cell(r['cameo_root_accuracy'])} "
+                  f"| {_cell(r['cameo_code_accuracy'])} |" for r in cameo]
     return "\n".join(lines)
 
 
