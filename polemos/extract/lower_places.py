@@ -123,10 +123,13 @@ def _longest_at(text: str, words: list[_Word], i: int, gazetteer: Gazetteer,
         if any(text[a.end:b.start] != " " for a, b in zip(run, run[1:], strict=False)):
             continue
         phrase = text[run[0].start:run[-1].end]
-        candidates = _own_names(phrase, gazetteer.candidates(phrase, loose=False))
+        candidates, by_alias = _own_names(phrase, gazetteer.candidates(phrase, loose=False))
         if not candidates:
             continue
         kind_after = kinds.get(i + n)
+        feature = candidates[0].place.feature
+        if by_alias and kind_after is None and feature not in BROAD | _ADMIN_FEATURES:
+            continue
         if _passes(text, words, i, n, candidates, common, gazetteer, kind_after, found):
             kind: Kind | None = "admin" if kind_after in gazetteer.words.admin_words else \
                 "city" if kind_after in gazetteer.words.city_words else None
@@ -135,14 +138,16 @@ def _longest_at(text: str, words: list[_Word], i: int, gazetteer: Gazetteer,
     return None
 
 
-def _own_names(phrase: str, candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates named so themselves; else, for a country or province, those known by it
-    as another name ("turkey" for Türkiye, "uk"). The index's key folds doubled letters and accents,
-    which in lower-cased text turns words into towns ("kill" Kiel, "fees" Fès, "media" Médéa)."""
-    if not candidates or candidates[0].place.feature in BROAD | _ADMIN_FEATURES:
-        return candidates  # a country or province by another of its names: "russia", "uk"
+def _own_names(phrase: str, candidates: list[Candidate]) -> tuple[list[Candidate], bool]:
+    """The candidates named so themselves, and False; else all of them and True (known by the
+    phrase only as another name: "turkey" for Türkiye, "gadchiroli" for Garhchiroli).
+
+    A town found only by another name needs its kind said ("gadchiroli district"): in
+    lower-cased text the index's aliases and folding make towns of words ("media" Médéa,
+    "kill" Kiel)."""
     folded = fold(phrase)
-    return [c for c in candidates if fold(c.place.name) == folded]
+    own = [c for c in candidates if fold(c.place.name) == folded]
+    return (own, False) if own else (candidates, True)
 
 
 def _passes(text: str, words: list[_Word], i: int, n: int, candidates: list[Candidate],
