@@ -14,7 +14,6 @@ from coding import code, top
     "the police have booked five people for rioting in muzaffarpur.",
     "nearly 40 activists were taken into preventive custody ahead of the bandh in ranchi.",
     "police picked up six suspects from a lodge in vijayawada.",
-    "the three accused were sent to judicial custody on friday.",
     "prohibitory orders under section 144 were clamped in bhadrak after the clash.",
     "the district magistrate imposed prohibitory orders in the old city.",
 ])
