@@ -3,8 +3,8 @@
 The capitalised-run reading in ``place_names`` finds nothing in text typed or scraped without
 capitals, and the parser rarely tags a lower-cased name. When the text *is* lower-cased (its
 casing measured, ``is_lower_cased``), runs of one to four words are looked up in the gazetteer
-by their case-folded key (the index is keyed that way: one indexed query per run, where a
-``PhraseMatcher`` over the index's ~300k names would cost every process seconds to build), and a
+by their case-folded key (the index is keyed that way: one indexed query per run, rather than a
+``PhraseMatcher`` over all the index's names built in every process), and a
 run is taken for a place only with a cue and past the guards that keep precision:
 
 - a cue: a locative word just before it ("in", "near", "from"), a kind word just after it
@@ -16,7 +16,8 @@ run is taken for a place only with a cue and past the guards that keep precision
   no cue ("turkey's president", "the united states and canada");
 - a small place (under ``MIN_POPULATION``) is taken only with a kind word after it.
 
-Each guard was measured on the lower-cased tune halves of TR-News and GeoVirus (see CHANGES.md).
+The guards were measured on the tune halves of TR-News and GeoVirus lower-cased: recall 0.58 and
+0.75 at precision 0.93 and 0.95, where nothing was found before.
 """
 
 from __future__ import annotations
