@@ -343,13 +343,16 @@ def _per_article(paths: tuple[str, ...], default_date: str | None, fmt: str,
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @_date_option
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
-def geoparse(paths: tuple[str, ...], default_date: str | None, fmt: str) -> None:
+@click.option("--demonyms/--no-demonyms", default=False, show_default=True,
+              help="Also give a country's adjective (\"Turkish\") as a toponym of that country, "
+                   "as TR-News and GeoWebNews annotate them.")
+def geoparse(paths: tuple[str, ...], default_date: str | None, fmt: str, demonyms: bool) -> None:
     """Find place names: one record per resolved toponym, with offsets and coordinates."""
     from polemos.output import toponym_record
     from polemos.pipeline import geoparse_article
 
     def resolved(article: Article, knowledge: Any) -> list[Any]:
-        return [t for t in geoparse_article(article, knowledge)
+        return [t for t in geoparse_article(article, knowledge, demonyms=demonyms)
                 if t.place is not None and t.place.lat is not None]
 
     _per_article(paths, default_date, fmt, resolved, toponym_record)

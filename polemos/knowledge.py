@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from polemos.extract.time_expressions import TimeGrammar
     from polemos.extract.triggers import TriggerLexicon
     from polemos.gazetteer.lookup import Gazetteer
+    from polemos.nlp import EnglishWords
     from polemos.number_words import NumberLexicon
     from polemos.ontology import Ontology
     from polemos.resolve.actors.kb import ActorKB
@@ -121,6 +122,14 @@ class Knowledge:
         from polemos.nlp import load_nlp
 
         return load_nlp(self.actors.ruler_patterns())
+
+    @cached_property
+    def english_words(self) -> EnglishWords:
+        """Ordinary English words (the parser's lemma index): lower-cased place names are
+        read past them (``extract.lower_places``)."""
+        from polemos.nlp import english_words
+
+        return english_words(self.nlp)
 
     def load_all(self) -> Knowledge:
         """Load every part now, so a broken file stops a run before any article is coded.

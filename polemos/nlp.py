@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 from spacy.language import Language
@@ -58,6 +59,32 @@ def load_nlp(patterns: Sequence[dict[str, Any]] = ()) -> Language:
         with nlp.select_pipes(disable=nlp.pipe_names):
             ruler.add_patterns(list(patterns))
     return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishWords:
+    """Ordinary English words, from the model's lemma index (WordNet's, ~90k) and spaCy's stop
+    words: ``nouns`` (which hold many place names: "lucknow", "turkey") apart from ``others``
+    (verbs, adjectives, adverbs, stop words: "said", "nice", "male")."""
+
+    nouns: frozenset[str]
+    others: frozenset[str]
+
+
+def english_words(nlp: Language) -> EnglishWords:
+    """The ordinary English words the loaded model knows (empty without a rule lemmatizer)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    nouns: set[str] = set()
+    others: set[str] = set(STOP_WORDS)
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) \
+        if "lemmatizer" in nlp.pipe_names else None
+    if lookups is not None and lookups.has_table("lemma_index"):
+        table = lookups.get_table("lemma_index")
+        noun = nlp.vocab.strings["noun"]
+        for pos in table:
+            (nouns if pos == noun else others).update(w.replace("_", " ") for w in table[pos])
+    return EnglishWords(frozenset(nouns), frozenset(others))
 
 
 def entities(doc: Doc) -> tuple[Entity, ...]:

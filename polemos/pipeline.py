@@ -30,7 +30,8 @@ from polemos.model import (
     mention_record,
     stable_id,
 )
-from polemos.nlp import CHUNK_CHARS, parse
+from polemos.nlp import CHUNK_CHARS, entities, parse
+from polemos.resolve.places.demonyms import demonym_toponyms
 from polemos.resolve.places.toponyms import find_toponyms
 from polemos.resolve.situate import situate
 
@@ -57,10 +58,22 @@ def code_article(article: Article, knowledge: Knowledge, *,
     return situate(reading, knowledge)
 
 
-def geoparse_article(article: Article, knowledge: Knowledge) -> list[Toponym]:
-    """Every toponym in the article, resolved (``polemos geoparse``)."""
+def geoparse_article(article: Article, knowledge: Knowledge, *,
+                     demonyms: bool = False) -> list[Toponym]:
+    """Every toponym in the article, resolved (``polemos geoparse``); with ``demonyms``, also
+    the countries its demonyms name ("Turkish"), which the event coder never takes for places.
+
+    Demonyms are off by default: they raise TR-News recall (which annotates them) and lower
+    GeoVirus precision (which does not) below 0.90 (CHANGES.md, issue 14)."""
     doc = parse(knowledge.nlp, article.text)
-    return find_toponyms(article.text, read_place_names(doc, article.text, knowledge))
+    names = find_toponyms(article.text, read_place_names(doc, article.text, knowledge))
+    if not demonyms:
+        return names
+    spans = [(t.span.start, t.span.end) for t in names]
+    found = [t for t in demonym_toponyms(entities(doc), knowledge.actors, knowledge.gazetteer,
+                                            article.date)
+                if not any(s < t.span.end and t.span.start < e for s, e in spans)]
+    return sorted([*names, *found], key=lambda t: (t.span.start, t.span.end))
 
 
 def time_expressions(article: Article, knowledge: Knowledge | None = None) -> list[TimeExpr]:

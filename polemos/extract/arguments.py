@@ -41,6 +41,7 @@ class ArgumentWords:
     noun_target_preps: frozenset[str]
     circumstance_preps: frozenset[str]
     protest_preps: frozenset[str]
+    fight_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, kb_dirs: Sequence[Path] = ()) -> ArgumentWords:
@@ -48,7 +49,7 @@ class ArgumentWords:
         problem."""
         lists = word_lists("arguments.yaml", kb_dirs)
         return cls(lists["target_preps"], lists["noun_target_preps"], lists["circumstance_preps"],
-                   lists["protest_preps"])
+                   lists["protest_preps"], lists["fight_nouns"])
 
 
 def is_anaphoric(token: Token) -> bool:
@@ -83,7 +84,9 @@ def subjects(verb: Token, words: ArgumentWords) -> list[Token]:
                 return expand_conj(verb.head)
             return expand_conj(child)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return []  # passive without agent ("died after being shot"): the doer is unsaid
+        # passive without agent ("died after being shot"): the doer is unsaid, unless the
+        # setting is a fight with someone ("killed in an encounter with the police")
+        return fight_opponents(verb, words)
     for child in verb.children:
         # the small parser reads a sentence-opening name as an adverb ("Turkey massed troops")
         if child.dep_ == "npadvmod" and child.i < verb.i and child.pos_ == "PROPN" and (
@@ -102,6 +105,22 @@ def subjects(verb: Token, words: ArgumentWords) -> list[Token]:
             head = head.head
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             return subjects(head, words)
+    return []
+
+
+def fight_opponents(verb: Token, words: ArgumentWords) -> list[Token]:
+    """The other side of a fight a passive act happened in: "were gunned down in an encounter
+    with the police" -> police; [] when the setting is no fight of ``words.fight_nouns``."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for fight in prep.children:
+            if fight.dep_ != "pobj" or fight.lemma_.lower() not in words.fight_nouns and \
+                    fight.lower_ not in words.fight_nouns:
+                continue
+            return [t for w in fight.children if w.dep_ == "prep" and w.lower_ == "with"
+                    for g in w.children if g.dep_ == "pobj" and g.pos_ in PARTY_POS
+                    for t in expand_conj(g)]
     return []
 
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from polemos.extract.attachment import attached_times, time_heads, token_starts
 from polemos.extract.events import extract_mentions
+from polemos.extract.lower_places import is_lower_cased, lower_place_mentions
 from polemos.extract.place_attachment import place_links
 from polemos.extract.place_names import place_mentions
 from polemos.extract.story_counts import attack_stories, mention_counts
@@ -66,5 +69,15 @@ def read_times(article: Article, knowledge: Knowledge | None = None) -> list[Tim
 def read_place_names(doc: Doc, text: str, knowledge: Knowledge) -> tuple[PlaceMention, ...]:
     """The words of ``text`` (parsed into ``doc``) that may name places, with their gazetteer
     candidates, in text order."""
-    return tuple(place_mentions(text, entities(doc), knowledge.gazetteer))
+    names = place_mentions(text, entities(doc), knowledge.gazetteer)
+    if not is_lower_cased(text):
+        return tuple(names)
+    # a text without capitals: its names are read case-insensitively, under guards
+    # the places read so far, and the people and bodies the parser found ("vladimir putin")
+    spans = [(n.span.start, n.span.end) for n in names] + \
+        [(e.start, e.end) for e in entities(doc) if e.label in ("PERSON", "ORG")]
+    lower = lower_place_mentions(
+        text, knowledge.gazetteer, knowledge.english_words, frozenset(STOP_WORDS),
+        taken=lambda start, end: any(s < end and start < e for s, e in spans))
+    return tuple(sorted([*names, *lower], key=lambda m: (m.span.start, m.span.end)))
 

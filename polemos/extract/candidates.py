@@ -89,6 +89,16 @@ def _hyphenated(tok: Token) -> bool:
         doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_)
 
 
+def _glued_keys(tok: Token) -> list[str]:
+    """The verb with the word hyphened before it, which the tokenizer split off: "lathi-charged"
+    is "lathi-charge", not "charge" (an accusation)."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 1].whitespace_ or \
+            doc[tok.i - 2].whitespace_:
+        return []
+    return [f"{doc[tok.i - 2].lower_}-{form}" for form in verb_forms(tok)]
+
+
 def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
     """Every trigger in a sentence, in token order; a noun taken by a light verb is not repeated."""
     out: list[Candidate] = []
@@ -102,7 +112,7 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
         lemma = tok.lemma_.lower()
         stative = any(c.dep_ == "auxpass" for c in tok.children) and not any(
             c.dep_ == "agent" for c in tok.children)
-        keys = []
+        keys = _glued_keys(tok)
         for form in verb_forms(tok):
             keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "prt"]
             keys += [f"{form} {c.lower_}" for c in tok.children if c.dep_ == "prep"]
