@@ -24,7 +24,7 @@ DATA = Path(__file__).parent.parent / "data" / "triggers"
 FRAMES = ("report", "intent", "predict", "prepare", "threaten", "refuse", "demand", "order", "accuse",
           "attempt", "negate")
 SECTIONS = ("verbs", "nouns", "light_verbs", "instruments", "places", "outcomes", "not_parties",
-            "unrealised", "boilerplate", "senses")
+            "unrealised", "boilerplate", "senses", "dictionary")
 CUE_ROLES = ("mod", "by", "object", "verb", "prep")
 DEFAULT_CONFIDENCE = 0.7
 
@@ -78,6 +78,8 @@ class TriggerLexicon:
     boilerplate: tuple[re.Pattern[str], ...] = ()  # page furniture: from a match to the line's end
     unrealised: frozenset[str] = frozenset()  # "a planned offensive", "a strike is unlikely"
     senses: dict[str, tuple[Sense, ...]] = field(default_factory=dict)  # "strike": military, ...
+    # the converted CAMEO verb dictionary's entries, kept beside curated ones of the same key
+    dictionary: dict[str, Trigger] = field(default_factory=dict)
 
     def is_boilerplate(self, line: str) -> int | None:
         """Where page furniture starts in one line of text ("Copyright 2014 ...", "Posted: ...",
@@ -100,6 +102,7 @@ class TriggerLexicon:
         boilerplate: list[re.Pattern[str]] = []
         instruments: dict[str, str] = {}
         senses: dict[str, tuple[Sense, ...]] = {}
+        dictionary: dict[str, Trigger] = {}
         paths = sorted(DATA.glob("*.yaml"))
         for d in extra_dirs:
             paths += sorted(Path(d).glob("*.yaml")) + sorted(Path(d).glob("triggers/*.yaml"))
@@ -123,6 +126,11 @@ class TriggerLexicon:
                         entry = replace(entry, fallback=True)
                     if entry is not None:
                         target[entry.key] = entry
+            if doc.get("dictionary"):
+                found = _dictionary(doc["dictionary"], shown, line_of, ontology, problems,
+                                    doc.get("confidence", DEFAULT_CONFIDENCE))
+                dictionary.update(found)
+                verbs.update({k: e for k, e in found.items() if k not in verbs})
             for k in doc.get("light_verbs") or []:
                 light.add(str(k).lower())
             for k in doc.get("places") or []:
@@ -154,7 +162,7 @@ class TriggerLexicon:
             raise KnowledgeError(problems[0], problems=tuple(problems))
         return cls(verbs, nouns, frozenset(light), instruments, frames, frozenset(places),
                    frozenset(outcomes), frozenset(not_parties), tuple(boilerplate),
-                   frozenset(unrealised), senses)
+                   frozenset(unrealised), senses, dictionary)
 
     def reframe(self, frame: str, code: str) -> str | None:
         """The code an event gets when governed by a frame ("threaten" + 190 → 1384); None: none."""
@@ -218,6 +226,45 @@ def _entry(key: str, value: Any, where: str, ontology: Ontology, problems: list[
         return None
     return Trigger(key, code, frame, tuple(objects), confidence, where, harmed=harmed,
                    clauses=tuple(clauses))
+
+
+def _dictionary(blocks: Any, shown: str, line_of: Any, ontology: Ontology,
+                problems: list[str], confidence: Any) -> dict[str, Trigger]:
+    """The converted verb dictionary (``cameo_verbs.yaml``): blocks of synonym verbs sharing
+    patterns by preposition ("" none) and object ("" the preposition alone). A verb in several
+    blocks takes the first block's code and the first code given for each object."""
+    codes: dict[str, str | None] = {}
+    objects: dict[str, dict[str, str]] = {}
+    where: dict[str, str] = {}
+    for n, block in enumerate(blocks if isinstance(blocks, list) else []):
+        at = f"{shown}:{line_of(('dictionary', n))}"
+        verbs, patterns = (block.get("verbs"), block.get("patterns") or {}) if isinstance(
+            block, dict) else (None, None)
+        if not isinstance(verbs, dict) or not isinstance(patterns, dict):
+            problems.append(f"{at}: dictionary: expected verbs: and patterns: mappings")
+            continue
+        bad = sorted({str(c) for t in (verbs, *patterns.values()) for c in t.values()
+                      if c is not None and str(c) not in ontology})
+        if bad:
+            problems.append(f"{at}: dictionary: unknown CAMEO code(s) {bad}")
+            continue
+        for verb, own in verbs.items():
+            for prep, table in (("", {}), *patterns.items()):
+                key = f"{verb} {prep}".strip()
+                where.setdefault(key, at)
+                alone = table.get("", own if not prep else None)
+                if codes.get(key) is None:
+                    codes[key] = None if alone is None else str(alone)
+                merged = objects.setdefault(key, {})
+                for obj, code in table.items():
+                    if obj:
+                        merged.setdefault(str(obj), str(code))
+    if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+        problems.append(f"{shown}:1: confidence: expected a number from 0 to 1")
+        return {}
+    return {k: Trigger(k, codes[k], None, tuple(objects[k].items()), float(confidence), where[k],
+                       fallback=True)
+            for k in codes if codes[k] is not None or objects[k]}
 
 
 def _senses(key: str, value: Any, shown: str, line_of: Any, ontology: Ontology,
