@@ -82,7 +82,8 @@ def test_kb_cameo_verbs_sharpen_a_curated_verb_under_its_root(tmp_path: Path) ->
     # where the dictionary's code stays under the same root: not ACCUSE 111, not ASSAULT 183
     kb = _dictionary_kb(tmp_path, '  - block: "SHELL"\n    verbs: {"shell": null}\n'
                         '    patterns:\n      "": {"convoy": "195", "talk": "111", '
-                        '"market": "183"}\n')
+                        '"market": "183"}\n  - block: "SEIZE"\n    verbs: {"seize": null}\n'
+                        '    patterns:\n      "": {"tanker": "1712", "asset": "1711"}\n')
     knowledge = Knowledge(kb_dirs=(kb,))
     same = code("Rebels shelled a convoy near Gao.", knowledge)
     assert any(m.cameo == "195" and "dictionary 'shell' + object 'convoy'" in m.rule
@@ -90,6 +91,11 @@ def test_kb_cameo_verbs_sharpen_a_curated_verb_under_its_root(tmp_path: Path) ->
     for text in ("Rebels shelled the talks venue near Gao.", "Rebels shelled a market in Gao."):
         other = code(text, knowledge)
         assert other and all(m.cameo == "194" for m in other), [m.rule for m in other]
+    # root 17 holds COERCE 171/1711 and ASSAULT 1712: the type must stay too (curated 171)
+    kept = code("Troops seized a tanker off the coast of Libya.", knowledge)
+    assert kept and all(m.cameo == "171" for m in kept), [m.rule for m in kept]
+    sharper = code("Troops seized the assets of a bank in Tripoli.", knowledge)
+    assert any(m.cameo == "1711" for m in sharper), [m.rule for m in sharper]
 
 
 def test_kb_cameo_verbs_the_shipped_file_is_our_converters_output() -> None:

@@ -215,8 +215,9 @@ def _sense_read(c: Candidate, sent: Span, lexicon: TriggerLexicon) -> Candidate 
 def _sharpen(c: Candidate, sent: Span, lexicon: TriggerLexicon) -> Candidate:
     """A curated verb's code made as specific as the CAMEO verb dictionary's pattern for the
     same verb with its preposition's object, or with its own object ("accused X of aggression":
-    1123 under 112), when that code stays under the same CAMEO root: the dictionary refines,
-    never overrules (across roots its synonym blocks over-reach: "kill civilians" 202)."""
+    1123 under 112), when that code keeps the CAMEO root and the PLOVER type (root 17 holds
+    COERCE 173 and ASSAULT 1712): the dictionary refines, never overrules (across roots its
+    synonym blocks over-reach: "kill civilians" 202)."""
     if c.kind != "verb" or c.fallback or c.key is None or c.code is None or c.noun is not None:
         return c
     tok = sent.doc[c.i]
@@ -226,7 +227,8 @@ def _sharpen(c: Candidate, sent: Span, lexicon: TriggerLexicon) -> Candidate:
         entry = lexicon.dictionary.get(key)
         hit = entry.object_code([k for o in objs for k in noun_keys(o)]) if entry else None
         if entry is not None and hit is not None and hit[1] is not None and (
-                hit[1] != c.code and hit[1][:2] == c.code[:2]):
+                hit[1] != c.code and hit[1][:2] == c.code[:2]) and (
+                lexicon.types.get(hit[1]) == lexicon.types.get(c.code)):
             return replace(c, code=hit[1], rule=f"{c.rule}; dictionary '{key}' + object "
                            f"'{hit[0]}' ({entry.where})")
     return c

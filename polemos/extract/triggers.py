@@ -80,6 +80,7 @@ class TriggerLexicon:
     senses: dict[str, tuple[Sense, ...]] = field(default_factory=dict)  # "strike": military, ...
     # the converted CAMEO verb dictionary's entries, kept beside curated ones of the same key
     dictionary: dict[str, Trigger] = field(default_factory=dict)
+    types: dict[str, str | None] = field(default_factory=dict)  # CAMEO code -> PLOVER type
 
     def is_boilerplate(self, line: str) -> int | None:
         """Where page furniture starts in one line of text ("Copyright 2014 ...", "Posted: ...",
@@ -162,7 +163,8 @@ class TriggerLexicon:
             raise KnowledgeError(problems[0], problems=tuple(problems))
         return cls(verbs, nouns, frozenset(light), instruments, frames, frozenset(places),
                    frozenset(outcomes), frozenset(not_parties), tuple(boilerplate),
-                   frozenset(unrealised), senses, dictionary)
+                   frozenset(unrealised), senses, dictionary,
+                   _types((*dictionary.values(), *verbs.values()), ontology))
 
     def reframe(self, frame: str, code: str) -> str | None:
         """The code an event gets when governed by a frame ("threaten" + 190 → 1384); None: none."""
@@ -265,6 +267,12 @@ def _dictionary(blocks: Any, shown: str, line_of: Any, ontology: Ontology,
     return {k: Trigger(k, codes[k], None, tuple(objects[k].items()), float(confidence), where[k],
                        fallback=True)
             for k in codes if codes[k] is not None or objects[k]}
+
+
+def _types(entries: Sequence[Trigger], ontology: Ontology) -> dict[str, str | None]:
+    """The PLOVER type of every code verbs give (for ``candidates._sharpen``)."""
+    codes = {c for e in entries for c in (e.code, *(v for _, v in e.objects)) if c}
+    return {c: info.event_type if (info := ontology.get(c)) else None for c in codes}
 
 
 def _senses(key: str, value: Any, shown: str, line_of: Any, ontology: Ontology,
