@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from polemos.extract.harm import harm_told
 from polemos.extract.modality import NEGATIVE_PARTIES
+from polemos.extract.senses import choose_sense, read_cues
 from polemos.extract.triggers import Trigger, TriggerLexicon
 
 
@@ -30,6 +31,7 @@ class Candidate:
     adjectival: bool = False  # "is opposed to": the passive subject is the actor
     fallback: bool = False  # from a converted, noisy entry
     harmed: str | None = None  # the code when the sentence tells killing or wounding in the act
+    key: str | None = None  # the entry's own key, when its code alone decides (senses.yaml)
 
 
 def noun_keys(tok: Token) -> list[str]:
@@ -142,8 +144,11 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
         clause = _clause_hit(tok, entry) if entry is not None and obj_hit is None else None
         end = max([tok.i, *(c.i for c in tok.children if c.dep_ == "prt")]) + 1
         light_verb = any(k in lexicon.light_verbs for k in keys)
-        if entry is not None and entry.fallback and nominal is not None and light_verb:
-            entry = obj_hit = None  # our nominal event over a converted verb's guess
+        if entry is not None and entry.fallback and nominal is not None and (light_verb or (
+                obj_hit is not None and obj_hit[0] in noun_keys(nominal))):
+            # our nominal event over a converted verb's guess, never swallowed by it: the noun
+            # keeps its own candidate ("an explosion" under a dictionary verb's object pattern)
+            entry = obj_hit = None
         if entry is not None and obj_hit is not None:
             if obj_hit[1] is None:
                 continue  # the object makes it no event ("released a statement")
@@ -174,12 +179,12 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
             out.append(Candidate(tok.i, tok.i, nominal.i + 1, "light", noun.code, None,
                                  noun.confidence + 0.05,
                                  f"light verb '{light}' + noun '{noun.key}' ({noun.where})",
-                                 noun=nominal.i, harmed=noun.harmed))
+                                 noun=nominal.i, harmed=noun.harmed, key=noun.key))
         elif entry is not None and (entry.code or entry.frame):
             out.append(Candidate(tok.i, tok.i, end, "verb", entry.code, entry.frame,
                                  entry.confidence, f"verb '{key}' ({entry.where})",
                                  adjectival=stative and key == tok.lower_ and key != lemma,
-                                 fallback=entry.fallback, harmed=entry.harmed))
+                                 fallback=entry.fallback, harmed=entry.harmed, key=key))
     for tok in sent:
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or (
                 tok.lower_ in NEGATIVE_PARTIES):  # "none of the hostages" names no event
@@ -191,10 +196,52 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
                                   f"{tok.lemma_.lower()}" == noun.key)])
             out.append(Candidate(tok.i, start, tok.i + 1, "noun", noun.code, None,
                                  noun.confidence * 0.9, f"noun '{noun.key}' ({noun.where})",
-                                 noun=tok.i, harmed=noun.harmed))
+                                 noun=tok.i, harmed=noun.harmed, key=noun.key))
+    out = [_sharpen(read, sent, lexicon) for c in out
+           if (read := _sense_read(c, sent, lexicon)) is not None]
     if any(not c.fallback and c.code is not None for c in out):
         out = [c for c in out if not c.fallback]
     return sorted((_harm_read(c, sent, lexicon) for c in out), key=lambda c: c.i)
+
+
+def _sense_read(c: Candidate, sent: Span, lexicon: TriggerLexicon) -> Candidate | None:
+    """An ambiguous trigger in the sense its context selects (``senses.py``): a new code, or
+    None when that sense is no event ("died of a heart attack"); unchanged with no cue."""
+    senses = lexicon.senses.get(c.key or "")
+    if not senses or c.code is None:
+        return c
+    head = c.noun if c.kind == "light" and c.noun is not None else c.i
+    chosen = choose_sense(senses, read_cues(sent.doc[head]))
+    if chosen is None:
+        return c
+    sense, (role, word) = chosen
+    if sense.code is None:
+        return None
+    # the sense's code replaces the entry's, and with it the entry's code for harm told
+    return replace(c, code=sense.code, harmed=None if sense.code != c.code else c.harmed,
+                   rule=f"{c.rule}; sense '{sense.name}' by {role} '{word}' ({sense.where})")
+
+
+def _sharpen(c: Candidate, sent: Span, lexicon: TriggerLexicon) -> Candidate:
+    """A curated verb's code made as specific as the CAMEO verb dictionary's pattern for the
+    same verb with its preposition's object, or with its own object ("accused X of aggression":
+    1123 under 112), when that code keeps the CAMEO root and the PLOVER type (root 17 holds
+    COERCE 173 and ASSAULT 1712): the dictionary refines, never overrules (across roots its
+    synonym blocks over-reach: "kill civilians" 202)."""
+    if c.kind != "verb" or c.fallback or c.key is None or c.code is None or c.noun is not None:
+        return c
+    tok = sent.doc[c.i]
+    tries = [(f"{c.key} {p.lower_}", [g]) for p in tok.children if p.dep_ == "prep"
+             for g in p.children if g.dep_ == "pobj"] + [(c.key, _objects(tok))]
+    for key, objs in tries:
+        entry = lexicon.dictionary.get(key)
+        hit = entry.object_code([k for o in objs for k in noun_keys(o)]) if entry else None
+        if entry is not None and hit is not None and hit[1] is not None and (
+                hit[1] != c.code and hit[1][:2] == c.code[:2]) and (
+                lexicon.types.get(hit[1]) == lexicon.types.get(c.code)):
+            return replace(c, code=hit[1], rule=f"{c.rule}; dictionary '{key}' + object "
+                           f"'{hit[0]}' ({entry.where})")
+    return c
 
 
 def _harm_read(c: Candidate, sent: Span, lexicon: TriggerLexicon) -> Candidate:

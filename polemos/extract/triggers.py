@@ -2,8 +2,9 @@
 
 Ours live in ``polemos/data/triggers/*.yaml``; a user's folder (``--kb DIR``, its ``*.yaml`` and
 ``triggers/*.yaml`` files that hold ``verbs``, ``nouns``, ``light_verbs``, ``instruments``,
-``places``, ``outcomes``, ``not_parties``, ``unrealised`` or ``boilerplate``) layers
-over them entry by entry. Every file is checked and all problems are reported at once.
+``places``, ``outcomes``, ``not_parties``, ``unrealised``, ``boilerplate`` or ``senses``)
+layers over them entry by entry (a trigger's senses as a whole). Every file is checked and all
+problems are reported at once.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ DATA = Path(__file__).parent.parent / "data" / "triggers"
 FRAMES = ("report", "intent", "predict", "prepare", "threaten", "refuse", "demand", "order", "accuse",
           "attempt", "negate")
 SECTIONS = ("verbs", "nouns", "light_verbs", "instruments", "places", "outcomes", "not_parties",
-            "unrealised", "boilerplate")
+            "unrealised", "boilerplate", "senses", "dictionary")
+CUE_ROLES = ("mod", "by", "object", "verb", "prep")
 DEFAULT_CONFIDENCE = 0.7
 
 
@@ -50,6 +52,17 @@ class Trigger:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One sense of an ambiguous trigger: its code (None: no event) and the parse cues that
+    select it, as (role, words) pairs; roles are ``CUE_ROLES`` (see senses.yaml)."""
+
+    name: str
+    code: str | None
+    cues: tuple[tuple[str, str], ...]
+    where: str = ""
+
+
 @dataclass(frozen=True)
 class TriggerLexicon:
     """Verbs, nouns, light verbs, instruments and frame tables; read-only after ``load``."""
@@ -64,6 +77,10 @@ class TriggerLexicon:
     not_parties: frozenset[str] = frozenset()  # head lemmas never a party ("tape", "minute", "pm")
     boilerplate: tuple[re.Pattern[str], ...] = ()  # page furniture: from a match to the line's end
     unrealised: frozenset[str] = frozenset()  # "a planned offensive", "a strike is unlikely"
+    senses: dict[str, tuple[Sense, ...]] = field(default_factory=dict)  # "strike": military, ...
+    # the converted CAMEO verb dictionary's entries, kept beside curated ones of the same key
+    dictionary: dict[str, Trigger] = field(default_factory=dict)
+    types: dict[str, str | None] = field(default_factory=dict)  # CAMEO code -> PLOVER type
 
     def is_boilerplate(self, line: str) -> int | None:
         """Where page furniture starts in one line of text ("Copyright 2014 ...", "Posted: ...",
@@ -85,6 +102,8 @@ class TriggerLexicon:
         unrealised: set[str] = set()
         boilerplate: list[re.Pattern[str]] = []
         instruments: dict[str, str] = {}
+        senses: dict[str, tuple[Sense, ...]] = {}
+        dictionary: dict[str, Trigger] = {}
         paths = sorted(DATA.glob("*.yaml"))
         for d in extra_dirs:
             paths += sorted(Path(d).glob("*.yaml")) + sorted(Path(d).glob("triggers/*.yaml"))
@@ -108,6 +127,11 @@ class TriggerLexicon:
                         entry = replace(entry, fallback=True)
                     if entry is not None:
                         target[entry.key] = entry
+            if doc.get("dictionary"):
+                found = _dictionary(doc["dictionary"], shown, line_of, ontology, problems,
+                                    doc.get("confidence", DEFAULT_CONFIDENCE))
+                dictionary.update(found)
+                verbs.update({k: e for k, e in found.items() if k not in verbs})
             for k in doc.get("light_verbs") or []:
                 light.add(str(k).lower())
             for k in doc.get("places") or []:
@@ -124,6 +148,10 @@ class TriggerLexicon:
                 except re.error as e:
                     problems.append(f"{shown}:{line_of(('boilerplate', n))}: boilerplate: "
                                     f"bad pattern {k!r} ({e})")
+            for k, v in (doc.get("senses") or {}).items():
+                read = _senses(str(k).lower(), v, shown, line_of, ontology, problems)
+                if read:
+                    senses[str(k).lower()] = read
             for k, v in (doc.get("instruments") or {}).items():
                 where = f"{shown}:{line_of(('instruments', k))}"
                 if str(v) not in ontology:
@@ -135,7 +163,8 @@ class TriggerLexicon:
             raise KnowledgeError(problems[0], problems=tuple(problems))
         return cls(verbs, nouns, frozenset(light), instruments, frames, frozenset(places),
                    frozenset(outcomes), frozenset(not_parties), tuple(boilerplate),
-                   frozenset(unrealised))
+                   frozenset(unrealised), senses, dictionary,
+                   _types((*dictionary.values(), *verbs.values()), ontology))
 
     def reframe(self, frame: str, code: str) -> str | None:
         """The code an event gets when governed by a frame ("threaten" + 190 → 1384); None: none."""
@@ -199,6 +228,80 @@ def _entry(key: str, value: Any, where: str, ontology: Ontology, problems: list[
         return None
     return Trigger(key, code, frame, tuple(objects), confidence, where, harmed=harmed,
                    clauses=tuple(clauses))
+
+
+def _dictionary(blocks: Any, shown: str, line_of: Any, ontology: Ontology,
+                problems: list[str], confidence: Any) -> dict[str, Trigger]:
+    """The converted verb dictionary (``cameo_verbs.yaml``): blocks of synonym verbs sharing
+    patterns by preposition ("" none) and object ("" the preposition alone). A verb in several
+    blocks takes the first block's code and the first code given for each object."""
+    codes: dict[str, str | None] = {}
+    objects: dict[str, dict[str, str]] = {}
+    where: dict[str, str] = {}
+    for n, block in enumerate(blocks if isinstance(blocks, list) else []):
+        at = f"{shown}:{line_of(('dictionary', n))}"
+        verbs, patterns = (block.get("verbs"), block.get("patterns") or {}) if isinstance(
+            block, dict) else (None, None)
+        if not isinstance(verbs, dict) or not isinstance(patterns, dict):
+            problems.append(f"{at}: dictionary: expected verbs: and patterns: mappings")
+            continue
+        bad = sorted({str(c) for t in (verbs, *patterns.values()) for c in t.values()
+                      if c is not None and str(c) not in ontology})
+        if bad:
+            problems.append(f"{at}: dictionary: unknown CAMEO code(s) {bad}")
+            continue
+        for verb, own in verbs.items():
+            for prep, table in (("", {}), *patterns.items()):
+                key = f"{verb} {prep}".strip()
+                where.setdefault(key, at)
+                alone = table.get("", own if not prep else None)
+                if codes.get(key) is None:
+                    codes[key] = None if alone is None else str(alone)
+                merged = objects.setdefault(key, {})
+                for obj, code in table.items():
+                    if obj:
+                        merged.setdefault(str(obj), str(code))
+    if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+        problems.append(f"{shown}:1: confidence: expected a number from 0 to 1")
+        return {}
+    return {k: Trigger(k, codes[k], None, tuple(objects[k].items()), float(confidence), where[k],
+                       fallback=True)
+            for k in codes if codes[k] is not None or objects[k]}
+
+
+def _types(entries: Sequence[Trigger], ontology: Ontology) -> dict[str, str | None]:
+    """The PLOVER type of every code verbs give (for ``candidates._sharpen``)."""
+    codes = {c for e in entries for c in (e.code, *(v for _, v in e.objects)) if c}
+    return {c: info.event_type if (info := ontology.get(c)) else None for c in codes}
+
+
+def _senses(key: str, value: Any, shown: str, line_of: Any, ontology: Ontology,
+            problems: list[str]) -> tuple[Sense, ...]:
+    """One trigger's senses checked: known codes (or null), known cue roles, lists of words."""
+    if not isinstance(value, dict):
+        problems.append(f"{shown}:{line_of(('senses', key))}: senses.{key}: expected a mapping "
+                        "of sense names to {code, cues}")
+        return ()
+    out = []
+    for name, spec in value.items():
+        where = f"{shown}:{line_of(('senses', key, name))}"
+        field_ = f"senses.{key}.{name}"
+        if not isinstance(spec, dict) or "code" not in spec:
+            problems.append(f"{where}: {field_}: expected code and cue lists")
+            continue
+        unknown = sorted(set(spec) - {"code", *CUE_ROLES})
+        code = None if spec["code"] is None else str(spec["code"])
+        if unknown:
+            problems.append(f"{where}: {field_}: unknown field(s) {unknown} "
+                            f"(expected code, {', '.join(CUE_ROLES)})")
+        elif code is not None and code not in ontology:
+            problems.append(f"{where}: {field_}.code: unknown CAMEO code {code!r}")
+        elif any(not isinstance(spec.get(r, []), list) for r in CUE_ROLES):
+            problems.append(f"{where}: {field_}: cues must be lists of words")
+        else:
+            cues = tuple((r, str(w).lower()) for r in CUE_ROLES for w in spec.get(r, []))
+            out.append(Sense(str(name), code, cues, where))
+    return tuple(out)
 
 
 def _read_frames(path: Path, ontology: Ontology, problems: list[str]) -> dict[str, dict[str, str]]:
