@@ -9,7 +9,7 @@ flags saying what stood in for what the sentence did not say.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from polemos.model import Actor, Article, Mention, Place, TextSpan, TimeExpr, To
 from polemos.reading import COUNTS_ARRESTED, COUNTS_DEAD, ArticleReading, MentionReading
 from polemos.resolve.dates.event_dates import StoryTimes, event_date, story_times
 from polemos.resolve.places.event_places import event_location, main_place, reconcile
+from polemos.resolve.places.stand_in import may_stand_in, without_stand_in
 from polemos.resolve.places.toponyms import find_toponyms
 
 if TYPE_CHECKING:
@@ -38,7 +39,8 @@ def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
     story = _Story(article, reading.times, toponyms, main_place(toponyms, article.text), heads,
                    story_times(reading.times, article.date, article.text, 0, heads, cues),
                    [t.span.start for t in toponyms], cues)
-    return [_situate(r, story, knowledge.actors.local_sectors) for r in reading.mentions]
+    return [_situate(r, story, knowledge.actors.local_sectors, knowledge.gazetteer.country_place)
+            for r in reading.mentions]
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ class _Story:
                              bisect_right(self.place_starts, sentence.end)]
 
 
-def _situate(r: MentionReading, story: _Story, local: frozenset[str]) -> Mention:
+def _situate(r: MentionReading, story: _Story, local: frozenset[str],
+             country_place: Callable[[str], Place | None]) -> Mention:
     """The mention with when, where and how many filled in from its sentence and article."""
     m, article = r.mention, story.article
     sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
@@ -71,10 +74,11 @@ def _situate(r: MentionReading, story: _Story, local: frozenset[str]) -> Mention
         attached=dict(r.attached), heads=story.heads, violent=violent, story=story.dating,
         cues=story.cues)
     # The sentence's own place first; the article's main place stands in, flagged, without one.
-    location = event_location(sentence, m.trigger, story.places_in(sentence), None,
-                              links=r.places)
-    location, from_article = reconcile(location, story.main, story.toponyms, article.text,
-                                       sentence)
+    places = story.places_in(sentence)
+    own = event_location(sentence, m.trigger, places, None, links=r.places)
+    location, from_article = reconcile(own, story.main, story.toponyms, article.text, sentence)
+    if from_article and story.main is not None and not may_stand_in(story.main, places, m):
+        location, from_article = without_stand_in(own, places, r.places, m, country_place), False
     actors, recipients = (m.actors, m.recipients) if from_article else (
         _placed(m.actors, location, local), _placed(m.recipients, location, local))
     counts = r.counts

@@ -1,0 +1,89 @@
+"""When the article's main place may stand in for a sentence's own, on whole articles of our own.
+
+Issue 14: the stand-in only where the sentence names no other country and the event's parties
+fit the main place's country; never across a border the sentence names; a state's words and
+measures with no place of their own are placed in that state, at country precision; the main
+place is chosen from the whole article (dateline, frequency, headline, the first events' places).
+"""
+
+from __future__ import annotations
+
+from polemos.model import Article, Mention
+from polemos.pipeline import code_article
+
+
+def _coded(text: str, knowledge, title: str | None = None) -> list[Mention]:
+    mentions = code_article(Article(id="t", text=text, date="2021-03-04", title=title), knowledge)
+    assert mentions, f"no mention in {text!r}"
+    return mentions
+
+
+def _at(mentions: list[Mention], trigger: str) -> Mention:
+    found = [m for m in mentions if m.trigger.text.startswith(trigger)]
+    assert found, f"no mention for {trigger!r}: {[m.trigger.text for m in mentions]}"
+    return found[0]
+
+
+# Class 1: a sentence naming another country is never placed at the main place across a border.
+def test_stand_in_never_crosses_a_border_the_sentence_names(knowledge) -> None:
+    cases = [
+        ("BAGHDAD — Militias fired rockets at a base near Kirkuk on Friday.\n\n"
+         "On Sunday, American warplanes struck five militia facilities in Iraq and Syria, "
+         "killing at least 25 fighters.", "struck"),
+        ("KABUL — A car bomb killed nine people in Kabul on Monday.\n\n"
+         "On Tuesday, drones bombed a training camp in Afghanistan and Pakistan, killing 12.",
+         "bombed"),
+        ("MOGADISHU — Gunmen attacked a hotel in Mogadishu on Friday.\n\n"
+         "Fighters also raided a police post in Kenya and Somalia on Saturday, killing four.",
+         "raided"),
+    ]
+    for text, trigger in cases:
+        m = _at(_coded(text, knowledge), trigger)
+        assert "place_from_article" not in m.flags, text
+        assert m.location is not None and m.location.precision == "country", text
+
+
+def test_stand_in_still_fills_a_sentence_of_the_main_country(knowledge) -> None:
+    text = ("KABUL — A car bomb killed nine people in Kabul on Monday.\n\n"
+            "On Tuesday, gunmen shot dead two guards outside a school, police said.")
+    m = _at(_coded(text, knowledge), "shot")
+    assert "place_from_article" in m.flags
+    assert m.location is not None and m.location.country == "AFG"
+
+
+# Class 2: parties of another country, no place named: the main place does not stand in.
+def test_stand_in_needs_parties_of_the_main_country(knowledge) -> None:
+    cases = [
+        ("BAGHDAD — Militias fired rockets at a base near Kirkuk on Friday.\n\n"
+         "The U.S. Treasury imposed economic sanctions on three militia leaders.",
+         "imposed", "USA"),
+        ("BAGHDAD — Militias fired rockets at a base near Kirkuk on Friday.\n\n"
+         "Washington imposed economic sanctions on three militia leaders.", "imposed", "USA"),
+        ("KABUL — A car bomb killed nine people in Kabul on Monday.\n\n"
+         "The French government condemned the bombing on Tuesday.", "condemned", "FRA"),
+        ("MOGADISHU — Gunmen attacked a hotel in Mogadishu on Friday.\n\n"
+         "The Turkish government condemned the attack.", "condemned", "TUR"),
+    ]
+    for text, trigger, country in cases:
+        m = _at(_coded(text, knowledge), trigger)
+        assert "place_from_article" not in m.flags, text
+        # a state's words and measures are placed in that state, no finer than the country
+        assert m.location is not None, text
+        assert (m.location.country, m.location.precision) == (country, "country"), text
+
+
+def test_stand_in_kept_when_the_parties_fit(knowledge) -> None:
+    text = ("BAGHDAD — Militias fired rockets at a base near Kirkuk on Friday.\n\n"
+            "The Iraqi government condemned the attack on Saturday.")
+    m = _at(_coded(text, knowledge), "condemned")
+    assert "place_from_article" in m.flags
+    assert m.location is not None and m.location.country == "IRQ"
+
+
+def test_foreign_force_without_a_place_is_left_unplaced(knowledge) -> None:
+    # a force acts abroad: neither the main place (its parties do not fit) nor its own country
+    text = ("BAGHDAD — Militias fired rockets at a base near Kirkuk on Friday.\n\n"
+            "American warplanes struck back on Sunday, killing at least 25 fighters.")
+    m = _at(_coded(text, knowledge), "struck")
+    assert "place_from_article" not in m.flags
+    assert m.location is None or m.location.country != "USA"
