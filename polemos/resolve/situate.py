@@ -91,6 +91,9 @@ def _situate(r: MentionReading, own: Place | None, places: Sequence[Toponym], st
     location, from_article = reconcile(own, story.main, story.toponyms, article.text, sentence)
     if from_article and story.main is not None and not may_stand_in(story.main, places, m):
         location, from_article = without_stand_in(own, places, r.places, m, country_place), False
+    if from_article and r.regional and location is not None and location.country:
+        # "in the western desert": somewhere in the main place's country, not at its town
+        location = replace(country_place(location.country) or location, precision="country")
     actors, recipients = (m.actors, m.recipients) if from_article else (
         _placed(m.actors, location, local), _placed(m.recipients, location, local))
     counts = r.counts

@@ -87,3 +87,32 @@ def test_foreign_force_without_a_place_is_left_unplaced(knowledge) -> None:
     m = _at(_coded(text, knowledge), "struck")
     assert "place_from_article" not in m.flags
     assert m.location is None or m.location.country != "USA"
+
+
+# Class 3: a regional phrase with no name ("in the western desert", "in the mountainous north")
+# places the event in the main place's country, not at its town.
+def test_regional_phrase_is_placed_at_country_precision(knowledge) -> None:
+    cases = [
+        ("BAGHDAD — A bomb killed five people in Baghdad on Monday.\n\n"
+         "On Tuesday, gunmen shot dead three shepherds in the western desert.", "shot",
+         "IRQ"),
+        ("KABUL — A car bomb killed nine people in Kabul on Monday.\n\n"
+         "Fighters attacked a police post in the mountainous north on Sunday.", "attacked",
+         "AFG"),
+        ("MOGADISHU — Gunmen attacked a hotel in Mogadishu on Friday.\n\n"
+         "Militants ambushed an army convoy in the south of the country on Saturday.",
+         "ambushed", "SOM"),
+    ]
+    for text, trigger, country in cases:
+        m = _at(_coded(text, knowledge), trigger)
+        assert m.location is not None, text
+        assert (m.location.country, m.location.precision) == (country, "country"), text
+        assert m.location.feature == "A.PCLI", text  # the country's point, not a town's
+
+
+def test_a_part_of_the_town_is_no_region(knowledge) -> None:
+    text = ("KABUL — A car bomb killed nine people in Kabul on Monday.\n\n"
+            "On Tuesday, gunmen shot dead two guards in the north of the city.")
+    m = _at(_coded(text, knowledge), "shot")
+    assert "place_from_article" in m.flags
+    assert m.location is not None and m.location.precision != "country"
