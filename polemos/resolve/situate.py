@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from polemos.gazetteer.lookup import BROAD
 from polemos.model import Actor, Article, Mention, Place, TextSpan, TimeExpr, Toponym
 from polemos.reading import COUNTS_ARRESTED, COUNTS_DEAD, ArticleReading, MentionReading
 from polemos.resolve.dates.event_dates import StoryTimes, event_date, story_times
@@ -89,7 +90,9 @@ def _situate(r: MentionReading, own: Place | None, places: Sequence[Toponym], st
         cues=story.cues)
     # The sentence's own place first; the article's main place stands in, flagged, without one.
     location, from_article = reconcile(own, story.main, story.toponyms, article.text, sentence)
-    if from_article and story.main is not None and not may_stand_in(story.main, places, m):
+    overruled = own if own is not None and own.feature not in BROAD else None
+    if from_article and story.main is not None and \
+            not may_stand_in(story.main, places, m, overruled):
         location, from_article = without_stand_in(own, places, r.places, m, country_place), False
     if from_article and r.regional and location is not None and location.country:
         # "in the western desert": somewhere in the main place's country, not at its town

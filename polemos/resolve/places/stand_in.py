@@ -19,24 +19,42 @@ from polemos.reading import PlaceLink
 PLACED_WITH_ACTOR = frozenset(PLACE_WORDS["placed_with_actor"])
 
 
+# The actor knowledge's id of a country and its organs ("Washington", "the French government",
+# "U.S. Treasury", "American warplanes"); people and groups have ids of their own.
+_STATE_ID = "country:"
+
+
 def actor_countries(mention: Mention) -> frozenset[str]:
-    """The ISO3 countries of the mention's actors (the side that acted)."""
-    return frozenset(a.country for a in mention.actors if a.country and len(a.country) == 3)
+    """The countries of the mention's actors (the side that acted) that are states or their
+    organs. A person's country is left out: people travel, and a surname matched to a
+    politician ("Brady Osborne" read as George Osborne) would move a local story abroad."""
+    return frozenset(a.country for a in mention.actors if a.country and len(a.country) == 3
+                     and (a.id or "").startswith(_STATE_ID))
 
 
-def may_stand_in(main: Place, sentence_places: Sequence[Toponym], mention: Mention) -> bool:
+def may_stand_in(main: Place, sentence_places: Sequence[Toponym], mention: Mention,
+                 overruled: Place | None = None) -> bool:
     """Whether the article's main place may stand in for the place of ``mention``.
 
     Not when the sentence names a place of another country (as site, party or origin: a
-    sentence naming Syria is never placed in Iraq), nor when the event's actors are of stated
-    countries none of which is the main place's ("The Trump administration imposed sanctions"
-    in a Baghdad story). Actors of no stated country ("gunmen", "police") fit any main place.
+    sentence naming Syria is never placed in Iraq), nor when the event's actors are states of
+    which none is the main place's ("Washington imposed sanctions" in a Baghdad story). Actors
+    of no stated country ("gunmen", "police") fit any main place. ``overruled`` is the
+    sentence's own town when the article judged it a namesake (a town abroad that nothing else
+    in the article backs: "Street" read as the English village in an Arizona story); it names
+    no other country.
     """
     if any(t.place is not None and t.place.country and t.place.country != main.country
-           for t in sentence_places):
+           and not _same(t.place, overruled) for t in sentence_places):
         return False
     countries = actor_countries(mention)
     return not countries or main.country in countries
+
+
+def _same(place: Place, other: Place | None) -> bool:
+    """Whether two records are one place (the event's copy carries its own words and grain)."""
+    return other is not None and (place.name, place.country, place.lat, place.lon) == \
+        (other.name, other.country, other.lat, other.lon)
 
 
 def without_stand_in(own: Place | None, sentence_places: Sequence[Toponym],

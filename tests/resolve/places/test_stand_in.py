@@ -8,8 +8,9 @@ place is chosen from the whole article (dateline, frequency, headline, the first
 
 from __future__ import annotations
 
-from polemos.model import Article, Mention
+from polemos.model import Actor, Article, Mention, Place, TextSpan, Toponym
 from polemos.pipeline import code_article
+from polemos.resolve.places.stand_in import may_stand_in
 
 
 def _coded(text: str, knowledge, title: str | None = None) -> list[Mention]:
@@ -116,3 +117,40 @@ def test_a_part_of_the_town_is_no_region(knowledge) -> None:
     m = _at(_coded(text, knowledge), "shot")
     assert "place_from_article" in m.flags
     assert m.location is not None and m.location.precision != "country"
+
+
+# The guard on plain records: which names and which actors keep the main place out.
+PHOENIX = Place("Phoenix", 33.448, -112.074, admin1="Arizona", country="USA", feature="P.PPLA",
+                precision="city")
+STREET_GB = Place("Street", 51.125, -2.740, admin1="England", country="GBR", feature="P.PPL",
+                  precision="city")
+ALEPPO = Place("Aleppo", 36.202, 37.155, admin1="Aleppo", country="SYR", feature="P.PPLA",
+               precision="city")
+
+
+def _mention(*actors: Actor) -> Mention:
+    return Mention(id="m", doc_id="d", sentence_index=0, text="x", trigger=TextSpan("x", 0, 1),
+                   event_type="ASSAULT", actors=actors)
+
+
+def test_stand_in_guard_reads_states_not_people_and_skips_an_overruled_namesake() -> None:
+    text = "A man was shot on Street near Aleppo."
+    street = Toponym(TextSpan("Street", 18, 24), STREET_GB)
+    aleppo = Toponym(TextSpan("Aleppo", 30, 36), ALEPPO)
+    gunman = _mention(Actor("a man"))
+    # a town of another country named in the sentence keeps the main place out ...
+    assert not may_stand_in(PHOENIX, [aleppo], gunman)
+    assert not may_stand_in(PHOENIX, [street], gunman)
+    # ... unless it is the sentence's own town that the article overruled as a namesake
+    assert may_stand_in(PHOENIX, [street], gunman, overruled=STREET_GB)
+    assert not may_stand_in(PHOENIX, [street, aleppo], gunman, overruled=STREET_GB)
+    # a state of another country keeps it out; a person's country (a surname matched to a
+    # politician abroad) does not, nor does the main place's own state
+    assert not may_stand_in(PHOENIX, [], _mention(Actor("Mexico", id="country:MEX",
+                                                        country="MEX")))
+    assert may_stand_in(PHOENIX, [], _mention(Actor("Brady Osborne", id="phx:george_osborne",
+                                                    country="GBR", sector="GOV")))
+    assert may_stand_in(PHOENIX, [], _mention(Actor("the Mexican government", id="country:MEX",
+                                                    country="MEX"),
+                                              Actor("Washington", id="country:USA",
+                                                    country="USA")))
