@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from polemos.gazetteer.lookup import BROAD
 from polemos.model import Actor, Article, Mention, Place, TextSpan, TimeExpr, Toponym
 from polemos.reading import COUNTS_ARRESTED, COUNTS_DEAD, ArticleReading, MentionReading
 from polemos.resolve.dates.event_dates import StoryTimes, event_date, story_times
@@ -45,7 +44,7 @@ def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
     story = _Story(article, reading.times, toponyms, main, heads,
                    story_times(reading.times, article.date, article.text, 0, heads, cues), cues)
     return [_situate(r, own, places, story, knowledge.actors.local_sectors,
-                     knowledge.gazetteer.country_place)
+                     knowledge.actors.people, knowledge.gazetteer.country_place)
             for r, (own, places) in zip(reading.mentions, owns, strict=True)]
 
 
@@ -78,7 +77,8 @@ class _Story:
 
 
 def _situate(r: MentionReading, own: Place | None, places: Sequence[Toponym], story: _Story,
-             local: frozenset[str], country_place: Callable[[str], Place | None]) -> Mention:
+             local: frozenset[str], people: frozenset[str],
+             country_place: Callable[[str], Place | None]) -> Mention:
     """The mention with when, where and how many filled in from its sentence and article
     (``own``: the place its sentence gives it; ``places``: the toponyms of that sentence)."""
     m, article = r.mention, story.article
@@ -90,10 +90,10 @@ def _situate(r: MentionReading, own: Place | None, places: Sequence[Toponym], st
         cues=story.cues)
     # The sentence's own place first; the article's main place stands in, flagged, without one.
     location, from_article = reconcile(own, story.main, story.toponyms, article.text, sentence)
-    overruled = own if own is not None and own.feature not in BROAD else None
     if from_article and story.main is not None and \
-            not may_stand_in(story.main, places, m, overruled):
-        location, from_article = without_stand_in(own, places, r.places, m, country_place), False
+            not may_stand_in(story.main, places, m, people):
+        location, from_article = without_stand_in(own, places, r.places, m, country_place,
+                                                  people), False
     if from_article and r.regional and location is not None and location.country:
         # "in the western desert": somewhere in the main place's country, not at its town
         location = replace(country_place(location.country) or location, precision="country")

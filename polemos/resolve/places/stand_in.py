@@ -19,53 +19,43 @@ from polemos.reading import PlaceLink
 PLACED_WITH_ACTOR = frozenset(PLACE_WORDS["placed_with_actor"])
 
 
-# The actor knowledge's id of a country and its organs ("Washington", "the French government",
-# "U.S. Treasury", "American warplanes"); people and groups have ids of their own.
-_STATE_ID = "country:"
-
-
-def actor_countries(mention: Mention) -> frozenset[str]:
-    """The countries of the mention's actors (the side that acted) that are states or their
-    organs. A person's country is left out: people travel, and a surname matched to a
-    politician ("Brady Osborne" read as George Osborne) would move a local story abroad."""
+def actor_countries(mention: Mention, people: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The countries of the mention's actors (the side that acted), leaving out the actor
+    knowledge's ``people``: people travel, and a surname matched to a politician ("Brady
+    Osborne" read as George Osborne) would move a local story abroad."""
     return frozenset(a.country for a in mention.actors if a.country and len(a.country) == 3
-                     and (a.id or "").startswith(_STATE_ID))
+                     and a.id not in people)
 
 
 def may_stand_in(main: Place, sentence_places: Sequence[Toponym], mention: Mention,
-                 overruled: Place | None = None) -> bool:
+                 people: frozenset[str] = frozenset()) -> bool:
     """Whether the article's main place may stand in for the place of ``mention``.
 
     Not when the sentence names a place of another country (as site, party or origin: a
     sentence naming Syria is never placed in Iraq), nor when the event's actors are states of
-    which none is the main place's ("Washington imposed sanctions" in a Baghdad story). Actors
-    of no stated country ("gunmen", "police") fit any main place. ``overruled`` is the
-    sentence's own town when the article judged it a namesake (a town abroad that nothing else
-    in the article backs: "Street" read as the English village in an Arizona story); it names
-    no other country.
+    which none is the main place's ("Washington imposed sanctions" in a Baghdad story); a
+    person's country (one of ``people``, the actor knowledge's) is not read. Actors of no
+    stated country ("gunmen", "police") fit any main place. A town abroad counts even when the
+    article has overruled it as a namesake: a real town abroad ("arrests in Moscow" in a Kharkiv
+    story) is named as often as a namesake is, and a namesake is the resolver's to undo.
     """
     if any(t.place is not None and t.place.country and t.place.country != main.country
-           and not _same(t.place, overruled) for t in sentence_places):
+           for t in sentence_places):
         return False
-    countries = actor_countries(mention)
+    countries = actor_countries(mention, people)
     return not countries or main.country in countries
-
-
-def _same(place: Place, other: Place | None) -> bool:
-    """Whether two records are one place (the event's copy carries its own words and grain)."""
-    return other is not None and (place.name, place.country, place.lat, place.lon) == \
-        (other.name, other.country, other.lat, other.lon)
 
 
 def without_stand_in(own: Place | None, sentence_places: Sequence[Toponym],
                      links: Sequence[PlaceLink], mention: Mention,
-                     country_place: Callable[[str], Place | None]) -> Place | None:
+                     country_place: Callable[[str], Place | None],
+                     people: frozenset[str] = frozenset()) -> Place | None:
     """The event's place when the main place may not stand in, at the grain that was found.
 
     The sentence's own place if it has one; else the one country the sentence names other than
     as a party ("fighting went on, a day after talks in Syria failed"); else, for a state's
-    words and measures (``PLACED_WITH_ACTOR``), its actor's country; else None: a force acting
-    with no place named is not placed where its actors come from.
+    words and measures (``PLACED_WITH_ACTOR``), its actor's country (not a person's); else
+    None: a force acting with no place named is not placed where its actors come from.
     """
     if own is not None:
         return own
@@ -75,7 +65,7 @@ def without_stand_in(own: Place | None, sentence_places: Sequence[Toponym],
              and tiers.get((t.span.start, t.span.end), 0) is not None}
     if len(named) == 1:
         return replace(next(iter(named.values())), precision="country")
-    countries = actor_countries(mention)
+    countries = actor_countries(mention, people)
     if mention.event_type in PLACED_WITH_ACTOR and len(countries) == 1:
         place = country_place(next(iter(countries)))
         return replace(place, precision="country") if place is not None else None
