@@ -55,18 +55,18 @@ def main_place(toponyms: Sequence[Toponym], text: str = "", title: str | None = 
         if place.feature in BROAD or country != top_country:
             continue
         dated = any(is_dateline(text, t.span) for t in group)
-        headline = _DATELINE_WEIGHT * dated + _HEADLINE_WEIGHT * _in_title(title, group) + \
+        headline = _HEADLINE_WEIGHT * _in_title(title, group) + \
             _FIRST_EVENT_WEIGHT * sum(e.name == place.name and e.country == country
                                       for e in event_places[:_FIRST_EVENTS])
-        opening = min(t.span.start for t in group) - first < 300 or headline > 0
+        opening = min(t.span.start for t in group) - first < 300 or headline > 0 or dated
         if len(group) >= 2 or opening:
             around = sum(len(g) for g in groups.values() if _contains(g[0].place, place))
             finer = place.precision not in ("admin1", "country")
             near = sum(len(g) for g in groups.values() if finer and _siblings(g[0].place, place))
-            score = len(group) + around + near / 2 + headline
-            local.append((score, finer, -min(t.span.start for t in group), place))
+            told = len(group) + around + near / 2 + _DATELINE_WEIGHT * dated
+            local.append((told + headline, told, finer, -min(t.span.start for t in group), place))
     if local:
-        return max(local, key=lambda x: x[:3])[3]
+        return _weighed(local)
     broad = [(len(g), -min(t.span.start for t in g), g[0].place) for g in groups.values()]
     best = max(broad, key=lambda x: (x[0], x[1]))[2]
     return best
@@ -81,6 +81,20 @@ _HEADLINE_WEIGHT = 2
 # named before it is often where a party comes from ("A Dayton man ...").
 _FIRST_EVENT_WEIGHT = 1
 _FIRST_EVENTS = 2
+
+
+def _weighed(local: list[tuple[float, float, bool, int, Place]]) -> Place:
+    """The best-scored place; the headline and the first events (score minus ``told``) may
+    move the choice only to a place near the one the text's own mentions choose. Local news
+    heads its stories with neighbourhoods ("Hyde Park", "Austin", "Washington Park") that the
+    gazetteer knows as far-off towns of that name."""
+    boosted = max(local, key=lambda x: x[:4])[4]
+    told = max(local, key=lambda x: x[1:4])[4]
+    if boosted is told or None in (boosted.lat, boosted.lon, told.lat, told.lon):
+        return boosted
+    assert boosted.lat is not None and boosted.lon is not None
+    assert told.lat is not None and told.lon is not None
+    return boosted if km(boosted.lat, boosted.lon, told.lat, told.lon) < _NAMESAKE_KM else told
 
 
 def _in_title(title: str | None, group: Sequence[Toponym]) -> bool:

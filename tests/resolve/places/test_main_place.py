@@ -150,3 +150,18 @@ def test_main_place_the_first_events_place_wins_over_a_town_named_first() -> Non
     assert main_place(single, text).name == "Dayton"
     place = main_place(single, text, event_places=(TOLEDO,))
     assert place is not None and place.name == "Toledo"
+
+
+def test_main_place_a_far_headline_namesake_does_not_move_it() -> None:
+    # local news heads stories with neighbourhoods the gazetteer knows as far-off towns
+    hyde_park_ma = Place("Hyde Park", 42.255, -71.124, admin1="Massachusetts", country="USA",
+                         feature="P.PPL", precision="city")
+    los_angeles = Place("Los Angeles", 34.052, -118.244, admin1="California", country="USA",
+                        feature="P.PPLA2", precision="city")
+    text = ("A man was shot in Hyde Park on Saturday, Los Angeles police said. "
+            "Los Angeles County records show three shootings there this year.")
+    toponyms = [_at(text, "Hyde Park", hyde_park_ma), _at(text, "Los Angeles", los_angeles),
+                _at(text, "Los Angeles", los_angeles, 1)]
+    place = main_place(toponyms, text, title="Hyde Park: a man shot",
+                       event_places=(hyde_park_ma,))
+    assert place is not None and place.name == "Los Angeles"
