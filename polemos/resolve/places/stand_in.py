@@ -20,11 +20,18 @@ PLACED_WITH_ACTOR = frozenset(PLACE_WORDS["placed_with_actor"])
 
 
 def actor_countries(mention: Mention, people: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The countries of the mention's actors (the side that acted), leaving out the actor
-    knowledge's ``people``: people travel, and a surname matched to a politician ("Brady
-    Osborne" read as George Osborne) would move a local story abroad."""
+    """The countries of the mention's actors (the side that acted). A person of the actor
+    knowledge's ``people`` is left out (people travel, and a surname matched to a politician,
+    "Brady Osborne" read as George Osborne, would move a local story abroad) unless the words
+    name the organ the person heads: "the Trump administration", "the Erdogan government"
+    end in a common noun, a person's name does not."""
     return frozenset(a.country for a in mention.actors if a.country and len(a.country) == 3
-                     and a.id not in people)
+                     and (a.id not in people or _organ(a.text)))
+
+
+def _organ(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].islower()
 
 
 def may_stand_in(main: Place, sentence_places: Sequence[Toponym], mention: Mention,

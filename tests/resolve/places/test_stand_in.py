@@ -150,6 +150,12 @@ def test_stand_in_guard_reads_towns_abroad_and_states_not_people() -> None:
                              sector="GOV"))
     assert not may_stand_in(PHOENIX, [], osborne)
     assert may_stand_in(PHOENIX, [], osborne, people=frozenset({"phx:george_osborne"}))
+    # the organ a person heads is a state's: "the Trump administration" in a Baghdad story
+    trump = _mention(Actor("Trump administration", id="donald_trump", country="USA",
+                           sector="GOV"))
+    baghdad = Place("Baghdad", 33.341, 44.401, admin1="Baghdad", country="IRQ",
+                    feature="P.PPLC", precision="city")
+    assert not may_stand_in(baghdad, [], trump, people=frozenset({"donald_trump"}))
     assert may_stand_in(PHOENIX, [], _mention(Actor("the Mexican government", id="country:MEX",
                                                     country="MEX"),
                                               Actor("Washington", id="country:USA",
