@@ -69,6 +69,7 @@ class MentionReading:
     attached: tuple[tuple[int, int], ...]
     places: tuple[PlaceLink, ...]
     counts: Casualties
+    regional: bool = False  # placed only by a part of a country ("in the western desert")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from polemos.extract.attachment import attached_times, time_heads, token_starts
 from polemos.extract.events import extract_mentions
 from polemos.extract.lower_places import is_lower_cased, lower_place_mentions
-from polemos.extract.place_attachment import place_links
+from polemos.extract.place_attachment import place_links, regional
 from polemos.extract.place_names import place_mentions
 from polemos.extract.story_counts import attack_stories, mention_counts
 from polemos.extract.time_expressions import find_time_expressions
@@ -54,7 +54,8 @@ def read_article(doc: Doc, article: Article, knowledge: Knowledge) -> ArticleRea
         attached = attached_times(doc, m.trigger, times, starts)
         read.append(MentionReading(
             m, tuple(attached.items()), place_links(doc, sentence, m.trigger, near),
-            mention_counts(m, stories.get(m.sentence_index, ()), knowledge.casualties)))
+            mention_counts(m, stories.get(m.sentence_index, ()), knowledge.casualties),
+            regional(doc, sentence, m.trigger)))
     heads = time_heads(doc, times)  # what each time dates, once per article
     return ArticleReading(article, tuple(read), tuple(times), tuple(heads.items()), names)
 

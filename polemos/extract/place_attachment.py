@@ -39,6 +39,39 @@ def place_links(doc: Doc, sentence: TextSpan, trigger: TextSpan,
                  for span in inside)
 
 
+def regional(doc: Doc, sentence: TextSpan, trigger: TextSpan) -> bool:
+    """Whether the trigger is placed by a phrase naming a part of a country, not a site.
+
+    "killed three shepherds in the western desert", "attacked a post in the mountainous north",
+    "ambushed a convoy in the south of the country": a locative phrase of the trigger (or of
+    what it acted on) whose noun is a region noun (places.yaml) and no proper name, unless the
+    region is of a town ("in the north of the city"). Resolution then keeps the article's main
+    place to its country.
+    """
+    words = [t for t in sentence_parse(doc, sentence) if sentence.start <= t.idx < sentence.end]
+    t_toks = _covering(words, trigger)
+    if not t_toks:
+        return False
+    verb = _root(t_toks)
+    heads = {verb, *(c for c in verb.children if c.dep_ in _OBJECT)}
+    for prep in words:
+        if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE_PREPS or prep.head not in heads:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and _region(noun):
+                return True
+    return False
+
+
+def _region(noun: Token) -> bool:
+    """A region noun with no name in it and not the part of a town."""
+    if noun.lower_ not in _REGION_NOUNS or noun.ent_type_ or noun.pos_ == "PROPN":
+        return False
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC") for t in noun.subtree):
+        return False
+    return not any(t.lower_ in _LOCAL_NOUNS for t in noun.subtree if t is not noun)
+
+
 def sentence_parse(doc: Doc, sentence: TextSpan) -> Span:
     """The parsed tokens of the mention's sentence (the whole document if they cannot be cut)."""
     try:
@@ -63,6 +96,8 @@ _JOINED = frozenset({"advcl", "xcomp", "conj", "pcomp", "relcl", "acl"})
 _NOUN_CLAUSE = frozenset({"ccomp", "parataxis", "csubj"})
 _REPORTED = frozenset({"ccomp", "parataxis"})
 _SOURCE_WORDS = frozenset({"according"})
+_REGION_NOUNS = PLACE_WORDS["region_nouns"]
+_LOCAL_NOUNS = PLACE_WORDS["local_nouns"]
 
 
 def _tier(words: Sequence[Token], trigger: TextSpan, place: TextSpan, broad: bool) -> int | None:

@@ -208,6 +208,11 @@ class Gazetteer:
                                "AND p.feature = 'A.PCLI' LIMIT 1", (iso3,)).fetchone()
         return _candidate(row) if row else None
 
+    def country_place(self, iso3: str) -> Place | None:
+        """The country's place (GeoNames' point) for an ISO3 code, or None when the index has none."""
+        found = self.country(iso3)
+        return found.place if found is not None else None
+
     def stats(self) -> dict[str, int]:
         """How many places and names the index holds."""
         places = self._db.execute("SELECT count(*) FROM place").fetchone()[0]

@@ -9,7 +9,7 @@ flags saying what stood in for what the sentence did not say.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from polemos.model import Actor, Article, Mention, Place, TextSpan, TimeExpr, To
 from polemos.reading import COUNTS_ARRESTED, COUNTS_DEAD, ArticleReading, MentionReading
 from polemos.resolve.dates.event_dates import StoryTimes, event_date, story_times
 from polemos.resolve.places.event_places import event_location, main_place, reconcile
+from polemos.resolve.places.stand_in import may_stand_in, without_stand_in
 from polemos.resolve.places.toponyms import find_toponyms
 
 if TYPE_CHECKING:
@@ -35,10 +36,30 @@ def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
     toponyms = find_toponyms(article.text, reading.place_names, context_countries=countries)
     cues = knowledge.story_cues
     heads = dict(reading.time_heads)
-    story = _Story(article, reading.times, toponyms, main_place(toponyms, article.text), heads,
-                   story_times(reading.times, article.date, article.text, 0, heads, cues),
-                   [t.span.start for t in toponyms], cues)
-    return [_situate(r, story, knowledge.actors.local_sectors) for r in reading.mentions]
+    starts = [t.span.start for t in toponyms]  # find_toponyms gives them in text order
+    # each event's own place first: the first events' places help choose the main place
+    owns = [_own_place(r, toponyms, starts) for r in reading.mentions]
+    main = main_place(toponyms, article.text, article.title,
+                      [own for own, _ in owns if own is not None])
+    story = _Story(article, reading.times, toponyms, main, heads,
+                   story_times(reading.times, article.date, article.text, 0, heads, cues), cues)
+    return [_situate(r, own, places, story, knowledge.actors.local_sectors,
+                     knowledge.actors.people, knowledge.gazetteer.country_place)
+            for r, (own, places) in zip(reading.mentions, owns, strict=True)]
+
+
+def _own_place(r: MentionReading, toponyms: Sequence[Toponym],
+               starts: Sequence[int]) -> tuple[Place | None, Sequence[Toponym]]:
+    """The place the mention's own sentence gives its event (None without one), and the
+    toponyms of that sentence (event_location looks at no others)."""
+    m = r.mention
+    sentence = _sentence(m)
+    places = toponyms[bisect_left(starts, sentence.start):bisect_right(starts, sentence.end)]
+    return event_location(sentence, m.trigger, places, None, links=r.places), places
+
+
+def _sentence(m: Mention) -> TextSpan:
+    return TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
 
 
 @dataclass(frozen=True)
@@ -52,29 +73,30 @@ class _Story:
     main: Place | None  # the article's main place, standing in for a sentence without one
     heads: Mapping[int, Sequence[str]]
     dating: StoryTimes  # the article's times as event_date weighs them
-    place_starts: Sequence[int]  # each toponym's start (find_toponyms gives them in text order)
     cues: StoryCues
 
-    def places_in(self, sentence: TextSpan) -> Sequence[Toponym]:
-        """The toponyms starting within the sentence (event_location looks at no others)."""
-        return self.toponyms[bisect_left(self.place_starts, sentence.start):
-                             bisect_right(self.place_starts, sentence.end)]
 
-
-def _situate(r: MentionReading, story: _Story, local: frozenset[str]) -> Mention:
-    """The mention with when, where and how many filled in from its sentence and article."""
+def _situate(r: MentionReading, own: Place | None, places: Sequence[Toponym], story: _Story,
+             local: frozenset[str], people: frozenset[str],
+             country_place: Callable[[str], Place | None]) -> Mention:
+    """The mention with when, where and how many filled in from its sentence and article
+    (``own``: the place its sentence gives it; ``places``: the toponyms of that sentence)."""
     m, article = r.mention, story.article
-    sentence = TextSpan(m.text, m.sentence_start, m.sentence_start + len(m.text))
+    sentence = _sentence(m)
     violent = m.event_type in COUNTS_DEAD
     date, precision, from_text = event_date(
         sentence, m.trigger, story.times, article.date, text=article.text,
         attached=dict(r.attached), heads=story.heads, violent=violent, story=story.dating,
         cues=story.cues)
     # The sentence's own place first; the article's main place stands in, flagged, without one.
-    location = event_location(sentence, m.trigger, story.places_in(sentence), None,
-                              links=r.places)
-    location, from_article = reconcile(location, story.main, story.toponyms, article.text,
-                                       sentence)
+    location, from_article = reconcile(own, story.main, story.toponyms, article.text, sentence)
+    if from_article and story.main is not None and \
+            not may_stand_in(story.main, places, m, people):
+        location, from_article = without_stand_in(own, places, r.places, m, country_place,
+                                                  people), False
+    if from_article and r.regional and location is not None and location.country:
+        # "in the western desert": somewhere in the main place's country, not at its town
+        location = replace(country_place(location.country) or location, precision="country")
     actors, recipients = (m.actors, m.recipients) if from_article else (
         _placed(m.actors, location, local), _placed(m.recipients, location, local))
     counts = r.counts

@@ -34,6 +34,8 @@ class ActorTables:
     def __init__(self, data: KBData, places: Sequence[tuple[str, str]] = ()) -> None:
         self.entries: tuple[Entry, ...] = tuple(sorted(data.entries.values(),
                                                        key=lambda e: (-e.layer, e.id)))
+        # a person's country says where they come from, not where they act (resolve/places)
+        self.people: frozenset[str] = frozenset(e.id for e in self.entries if e.kind == "person")
         self.names = NameIndex()
         self.surnames = NameIndex()
         # a source's name made only of common words ("Union", "Opposition coalition") would

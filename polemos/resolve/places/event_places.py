@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from polemos.gazetteer.lookup import BROAD
-from polemos.gazetteer.names import PLACE_WORDS
+from polemos.gazetteer.names import PLACE_WORDS, fold
 from polemos.model import Place, PlacePrecision, TextSpan, Toponym
 from polemos.reading import UNATTACHED, PlaceLink
 from polemos.resolve.places.toponyms import km
@@ -24,14 +24,18 @@ COARSER: dict[PlacePrecision, PlacePrecision] = {"point": "city", "city": "admin
                                                  "admin1": "country", "country": "country"}
 
 
-def main_place(toponyms: Sequence[Toponym], text: str = "") -> Place | None:
+def main_place(toponyms: Sequence[Toponym], text: str = "", title: str | None = None,
+               event_places: Sequence[Place] = ()) -> Place | None:
     """The article's main place: its most specific often-named place within its main country.
 
-    A town counts the mentions of the province it lies in as its own ("Norfolk ... Virginia"),
-    and half of those of the other towns of its province (local news names the places around
-    its city); a dateline ("CHARLOTTE, N.C. —" opening a line of ``text``) counts as two more
-    mentions. Returns the country itself when no town or province of it is named twice or in
-    the opening; None when no toponym resolved.
+    Chosen from the whole article, not the first town named: a town counts the mentions of the
+    province it lies in as its own ("Norfolk ... Virginia"), and half of those of the other
+    towns of its province (local news names the places around its city); a dateline
+    ("CHARLOTTE, N.C. —" opening a line of ``text``) counts as ``_DATELINE_WEIGHT`` more
+    mentions, a place the ``title`` names as ``_HEADLINE_WEIGHT`` more, and the place of each of
+    the article's first events (``event_places``: each event's own place, in text order) as
+    ``_FIRST_EVENT_WEIGHT`` more. Returns the country itself when no town or province of it is
+    named twice, in the opening, the headline or a first event; None when no toponym resolved.
     """
     resolved = [t for t in toponyms if t.place is not None and t.place.lat is not None]
     if not resolved:
@@ -51,15 +55,18 @@ def main_place(toponyms: Sequence[Toponym], text: str = "") -> Place | None:
         if place.feature in BROAD or country != top_country:
             continue
         dated = any(is_dateline(text, t.span) for t in group)
-        opening = min(t.span.start for t in group) - first < 300 or dated
+        headline = _HEADLINE_WEIGHT * _in_title(title, group) + \
+            _FIRST_EVENT_WEIGHT * sum(e.name == place.name and e.country == country
+                                      for e in event_places[:_FIRST_EVENTS])
+        opening = min(t.span.start for t in group) - first < 300 or headline > 0 or dated
         if len(group) >= 2 or opening:
             around = sum(len(g) for g in groups.values() if _contains(g[0].place, place))
             finer = place.precision not in ("admin1", "country")
             near = sum(len(g) for g in groups.values() if finer and _siblings(g[0].place, place))
-            score = len(group) + around + near / 2 + (_DATELINE_WEIGHT if dated else 0)
-            local.append((score, finer, -min(t.span.start for t in group), place))
+            told = len(group) + around + near / 2 + _DATELINE_WEIGHT * dated
+            local.append((told + headline, told, finer, -min(t.span.start for t in group), place))
     if local:
-        return max(local, key=lambda x: x[:3])[3]
+        return _weighed(local)
     broad = [(len(g), -min(t.span.start for t in g), g[0].place) for g in groups.values()]
     best = max(broad, key=lambda x: (x[0], x[1]))[2]
     return best
@@ -67,6 +74,35 @@ def main_place(toponyms: Sequence[Toponym], text: str = "") -> Place | None:
 
 # A dateline is worth this many mentions: the story's city, though a wire's may lie far off.
 _DATELINE_WEIGHT = 2
+# A place the headline names is worth this many: the editor's word on where the story is.
+_HEADLINE_WEIGHT = 2
+# The place of each of the article's first events (its own sentence's place) is worth one more
+# mention: a story tells its main event early ("A man was shot in Toledo ..."), and a town
+# named before it is often where a party comes from ("A Dayton man ...").
+_FIRST_EVENT_WEIGHT = 1
+_FIRST_EVENTS = 2
+
+
+def _weighed(local: list[tuple[float, float, bool, int, Place]]) -> Place:
+    """The best-scored place; the headline and the first events (score minus ``told``) may
+    move the choice only to a place near the one the text's own mentions choose. Local news
+    heads its stories with neighbourhoods ("Hyde Park", "Austin", "Washington Park") that the
+    gazetteer knows as far-off towns of that name."""
+    boosted = max(local, key=lambda x: x[:4])[4]
+    told = max(local, key=lambda x: x[1:4])[4]
+    if boosted is told or None in (boosted.lat, boosted.lon, told.lat, told.lon):
+        return boosted
+    assert boosted.lat is not None and boosted.lon is not None
+    assert told.lat is not None and told.lon is not None
+    return boosted if km(boosted.lat, boosted.lon, told.lat, told.lon) < _NAMESAKE_KM else told
+
+
+def _in_title(title: str | None, group: Sequence[Toponym]) -> bool:
+    """Whether the headline names the place of ``group`` (as the text does, whole words)."""
+    if not title:
+        return False
+    folded = f" {fold(title)} "
+    return any(f" {fold(t.span.text)} " in folded for t in group if t.span.text.strip())
 # After the city of a dateline: an optional state ("N.C.", "Ohio"), an optional agency or station
 # ("(AP)", "(WKBN)"), then a dash or colon and the story. Punctuation, not knowledge.
 _DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:\([^()\n]{1,30}\)\s*)?"

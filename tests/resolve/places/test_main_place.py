@@ -104,3 +104,64 @@ def test_without_a_sentence_place_the_main_place_stands_in() -> None:
     place, from_article = reconcile(None, DAYTON, [], "")
     assert from_article and place is not None and place.name == "Dayton"
     assert reconcile(None, None, [], "") == (None, False)
+
+
+# The main place from the whole article (issue 14): the headline and the first events' places
+# count, not only the first town named. Coordinates are real GeoNames points.
+STOCKTON = Place("Stockton", 37.958, -121.291, admin1="California", country="USA",
+                 feature="P.PPLA2", precision="city")
+SACRAMENTO = Place("Sacramento", 38.582, -121.494, admin1="California", country="USA",
+                   feature="P.PPLA", precision="city")
+MOSUL = Place("Mosul", 36.335, 43.119, admin1="Nineveh", country="IRQ", feature="P.PPLA",
+              precision="city")
+ERBIL = Place("Erbil", 36.191, 44.009, admin1="Erbil", country="IRQ", feature="P.PPLA",
+              precision="city")
+TOLEDO = Place("Toledo", 41.664, -83.555, admin1="Ohio", country="USA", feature="P.PPLA2",
+               precision="city")
+
+
+def test_main_place_the_headline_names_wins_over_the_first_town() -> None:
+    cases = [
+        ("Man shot dead in Stockton park",
+         "A man from Sacramento was shot dead on Sunday. Stockton police said the man, 24, "
+         "was found near a park.", "Sacramento", SACRAMENTO, "Stockton", STOCKTON),
+        ("Two killed in Mosul bombing",
+         "Two men who had fled Erbil were killed on Monday when a bomb went off in a market, "
+         "Mosul officials said.", "Erbil", ERBIL, "Mosul", MOSUL),
+        ("Toledo teen wounded in drive-by",
+         "A Dayton woman said her nephew was wounded late Friday. Toledo police are looking "
+         "for a gray car.", "Dayton", DAYTON, "Toledo", TOLEDO),
+    ]
+    for title, text, first_name, first, main_name, main in cases:
+        toponyms = [_at(text, first_name, first), _at(text, main_name, main)]
+        assert main_place(toponyms, text).name == first.name  # without the headline
+        place = main_place(toponyms, text, title=title)
+        assert place is not None and place.name == main.name, title
+
+
+def test_main_place_the_first_events_place_wins_over_a_town_named_first() -> None:
+    text = ("A Dayton man was visiting relatives. He was shot in Toledo on Friday night; "
+            "Toledo police have made no arrest.")
+    toponyms = [_at(text, "Dayton", DAYTON), _at(text, "Toledo", TOLEDO),
+                _at(text, "Toledo", TOLEDO, 1)]
+    plain = main_place(toponyms, text)
+    assert plain is not None and plain.name == "Toledo"  # named twice already
+    single = [_at(text, "Dayton", DAYTON), _at(text, "Toledo", TOLEDO)]
+    assert main_place(single, text).name == "Dayton"
+    place = main_place(single, text, event_places=(TOLEDO,))
+    assert place is not None and place.name == "Toledo"
+
+
+def test_main_place_a_far_headline_namesake_does_not_move_it() -> None:
+    # local news heads stories with neighbourhoods the gazetteer knows as far-off towns
+    hyde_park_ma = Place("Hyde Park", 42.255, -71.124, admin1="Massachusetts", country="USA",
+                         feature="P.PPL", precision="city")
+    los_angeles = Place("Los Angeles", 34.052, -118.244, admin1="California", country="USA",
+                        feature="P.PPLA2", precision="city")
+    text = ("A man was shot in Hyde Park on Saturday, Los Angeles police said. "
+            "Los Angeles County records show three shootings there this year.")
+    toponyms = [_at(text, "Hyde Park", hyde_park_ma), _at(text, "Los Angeles", los_angeles),
+                _at(text, "Los Angeles", los_angeles, 1)]
+    place = main_place(toponyms, text, title="Hyde Park: a man shot",
+                       event_places=(hyde_park_ma,))
+    assert place is not None and place.name == "Los Angeles"
