@@ -30,6 +30,7 @@ class Candidate:
     adjectival: bool = False  # "is opposed to": the passive subject is the actor
     fallback: bool = False  # from a converted, noisy entry
     harmed: str | None = None  # the code when the sentence tells killing or wounding in the act
+    undergone: bool = False  # the subject undergoes the act ("came under fire from X")
 
 
 def noun_keys(tok: Token) -> list[str]:
@@ -148,7 +149,8 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
                 frame, rule = noun.frame, f"{rule} + purpose ({noun.where})"
             out.append(Candidate(tok.i, tok.i, max(end, obj.i + 1), "verb", code,
                                  frame, entry.confidence + 0.05, f"{rule} ({entry.where})",
-                                 noun=obj.i, fallback=entry.fallback, harmed=entry.harmed))
+                                 noun=obj.i, fallback=entry.fallback, harmed=entry.harmed,
+                                 undergone=entry.undergone))
         elif entry is not None and clause is not None:
             # "ordered the ambassador to leave": the act the governed verb makes (an expulsion)
             verb, code = clause
