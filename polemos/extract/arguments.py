@@ -123,8 +123,11 @@ def patients(verb: Token, words: ArgumentWords) -> list[Token]:
         elif child.dep_ in ("prep", "dative") and child.lower_ in words.target_preps:
             # "sent troops to Libya": the parser may label that "to" a dative
             out.extend(t for c in child.children if c.dep_ == "pobj" for t in expand_conj(c))
-    if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":
-        out = expand_conj(verb.head)  # "civilians killed by troops"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        # "civilians killed by troops", "activists abducted by gunmen in Baluchistan": the noun
+        # is what was acted on, ahead of where it happened
+        out = expand_conj(verb.head) + out
     elif not out and _object_relative(verb):
         out = expand_conj(verb.head)  # "the villagers the soldiers attacked"
     elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i and any(

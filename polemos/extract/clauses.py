@@ -199,10 +199,10 @@ def _code_tree(i: int, s: _Sentence, gov: dict[int, tuple[int | None, str]]) -> 
     kids = _children(i, s, gov)
     # conjoined and relative clauses are acts of their own ("police, who arrested X, denied")
     independent = [j for j in kids if s.cands[j].kind != "noun" and (
-        gov[j][1] in INDEPENDENT_DEPS or s.sent.doc[j].dep_ == "relcl")]
+        gov[j][1] in INDEPENDENT_DEPS or _relative(s.sent.doc[j]))]
     rest: list[Draft] = [d for j in independent for d in _code_tree(j, s, gov)]
     for d in rest:
-        if s.sent.doc[d.cand.i].dep_ == "relcl":
+        if _relative(s.sent.doc[d.cand.i]):
             d.confidence *= 0.8  # a relative clause says something aside from the main act
     if negation(tok) or is_conditional(tok) or (
             c.noun is not None and negation(s.sent.doc[c.noun])):
@@ -253,6 +253,13 @@ def _code_tree(i: int, s: _Sentence, gov: dict[int, tuple[int | None, str]]) -> 
         draft.rule += "; must/should"
         draft.modality = "deontic"
     return [draft, *_referenced(c, s, embedded), *rest]
+
+
+def _relative(tok: Token) -> bool:
+    """True for a relative clause, or a participle standing for one ("protesters arrested by
+    police were released"): an act of its own, told aside from the main one."""
+    return tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN"
+                                   and tok.head.pos_ in args.PARTY_POS)
 
 
 def _referenced(c: Candidate, s: _Sentence, embedded: list[int]) -> list[Draft]:

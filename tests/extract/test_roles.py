@@ -52,6 +52,19 @@ def test_arguments_passive_relative_acts_on_its_antecedent(knowledge, text, acto
 
 
 @pytest.mark.parametrize("text, actor, recipient", [
+    ("Protesters arrested by Egyptian police were released on Sunday.", "police", "protesters"),
+    ("Journalists detained by Ethiopian authorities went on hunger strike.", "authorities",
+     "journalists"),
+    ("Two activists abducted by unknown gunmen in Baluchistan were found dead.", "gunmen",
+     "activists"),
+    ("Villagers attacked by Fulani herders in Benue fled to Makurdi.", "herders", "villagers"),
+])
+def test_clauses_reduced_relative_is_an_act_on_its_noun(knowledge, text, actor, recipient):
+    """A participle standing for a relative clause is an act of its own, done to its noun."""
+    _check(_attack(text, knowledge), actor, recipient)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
     ("Two Colombian soldiers were killed in an attack by FARC dissidents.", "farc", "soldiers"),
     ("Three policemen were wounded in an ambush by Maoist rebels in Chhattisgarh.", "rebels",
      "policemen"),
