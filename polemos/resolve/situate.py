@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from polemos.model import Actor, Article, Mention, Place, TextSpan, TimeExpr, Toponym
 from polemos.reading import COUNTS_ARRESTED, COUNTS_DEAD, ArticleReading, MentionReading
+from polemos.resolve.counts import count_once
 from polemos.resolve.dates.event_dates import StoryTimes, event_date, story_times
 from polemos.resolve.places.event_places import event_location, main_place, reconcile
 from polemos.resolve.places.toponyms import find_toponyms
@@ -38,7 +39,8 @@ def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
     story = _Story(article, reading.times, toponyms, main_place(toponyms, article.text), heads,
                    story_times(reading.times, article.date, article.text, 0, heads, cues),
                    [t.span.start for t in toponyms], cues)
-    return [_situate(r, story, knowledge.actors.local_sectors) for r in reading.mentions]
+    situated = [_situate(r, story, knowledge.actors.local_sectors) for r in reading.mentions]
+    return count_once(situated, knowledge.numbers.value)
 
 
 @dataclass(frozen=True)
