@@ -45,6 +45,8 @@ class ArgumentWords:
     undergone_doer_preps: frozenset[str] = frozenset()  # "came under fire from X": X did it
     harm_setting_preps: frozenset[str] = frozenset()  # "killed in an attack by X"
     harm_setting_marks: frozenset[str] = frozenset()  # "wounded when rebels ambushed them"
+    victim_subject_verbs: frozenset[str] = frozenset()  # "civilians died at the hands of X"
+    doer_of_nouns: frozenset[str] = frozenset()  # "at the hands of the police"
 
     @classmethod
     def load(cls, kb_dirs: Sequence[Path] = ()) -> ArgumentWords:
@@ -54,7 +56,8 @@ class ArgumentWords:
         return cls(lists["target_preps"], lists["noun_target_preps"], lists["circumstance_preps"],
                    lists["protest_preps"], lists["patient_of_nouns"],
                    lists["undergone_doer_preps"], lists["harm_setting_preps"],
-                   lists["harm_setting_marks"])
+                   lists["harm_setting_marks"], lists["victim_subject_verbs"],
+                   lists["doer_of_nouns"])
 
 
 def is_anaphoric(token: Token) -> bool:

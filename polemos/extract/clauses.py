@@ -76,6 +76,9 @@ def _own(c: Candidate, s: _Sentence, code: str) -> Draft:
         actors = actors or args.governing_subjects(tok, s.words)
     elif c.undergone and c.noun is not None:
         actors, recipients = _undergone(tok, doc[c.noun], s)
+    elif tok.lemma_.lower() in s.words.victim_subject_verbs:
+        # "civilians died at the hands of paramilitaries": the subject is the one harmed
+        actors, recipients = _harm_doers(tok, s, dying=True), args.subjects(tok, s.words)
     else:
         actors, recipients = args.subjects(tok, s.words), args.patients(tok, s.words)
         if not actors:
@@ -126,12 +129,20 @@ def _undergone(verb: Token, noun: Token, s: _Sentence) -> tuple[list[Token], lis
     return doers, undergoers
 
 
-def _harm_doers(verb: Token, s: _Sentence) -> list[Token]:
+def _harm_doers(verb: Token, s: _Sentence, dying: bool = False) -> list[Token]:
     """Who did the harm a verb tells without a doer, when the sentence tells it as part of an
     attack: "two soldiers were killed in an attack by FARC dissidents" (the attack's doers),
-    "five policemen were wounded when Maoist rebels ambushed their convoy" (the ambush's)."""
-    if not {verb.lemma_.lower(), verb.lower_} & s.lexicon.outcomes:
+    "five policemen were wounded when Maoist rebels ambushed their convoy" (the ambush's), and
+    for a verb whose subject is the one harmed (``dying``), "at the hands of" its doers."""
+    if not dying and not {verb.lemma_.lower(), verb.lower_} & s.lexicon.outcomes:
         return []
+    if dying:
+        hands = [t for p in verb.children if p.dep_ == "prep" for g in p.children
+                 if g.dep_ == "pobj" and g.lemma_.lower() in s.words.doer_of_nouns
+                 for of in g.children if of.dep_ == "prep" and of.lower_ == "of"
+                 for o in of.children if o.dep_ == "pobj" for t in args.expand_conj(o)]
+        if hands:
+            return hands
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in s.words.harm_setting_preps:
             acts = [g for g in child.children if g.dep_ == "pobj" and _is_attack(g, s)]

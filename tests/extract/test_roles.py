@@ -78,6 +78,17 @@ def test_clauses_harm_told_in_an_attack_is_its_doers(knowledge, text, actor, rec
 
 
 @pytest.mark.parametrize("text, actor, recipient", [
+    ("Dozens of civilians died at the hands of Sudanese paramilitary forces in Darfur.",
+     "forces", "civilians"),
+    ("Two detainees died at the hands of prison guards in Cairo.", "guards", "detainees"),
+    ("Several journalists died at the hands of Mexican cartel gunmen last year.", "gunmen",
+     "journalists"),
+])
+def test_clauses_who_died_is_harmed_not_the_doer(knowledge, text, actor, recipient):
+    _check(_attack(text, knowledge), actor, recipient)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
     ("The killing of three Palestinian teenagers by Israeli soldiers sparked protests.",
      "soldiers", "teenagers"),
     ("The arrest of Turkish journalists by police drew criticism.", "police", "journalists"),
