@@ -22,14 +22,18 @@ REPEAT_WITHIN = 2
 
 
 def count_once(mentions: Sequence[Mention],
-               number: Callable[[str], int | None] = lambda w: None) -> list[Mention]:
+               number: Callable[[str], int | None] = lambda w: None,
+               revises: Callable[[str], bool] = lambda s: False) -> list[Mention]:
     """The mentions (in their order) with each toll on one mention of its act.
 
     Of a sentence's attacks holding the same counts, the one whose victims are the ones counted
     (a recipient phrase with a number: "killed 15 people") keeps them, else the first; an attack
     repeating an earlier attack's toll within ``REPEAT_WITHIN`` sentences, with no party or place
     telling the two apart, gives its counts to the earlier one. ``number`` reads a word as a
-    cardinal ("two" -> 2; ``NumberLexicon.value``), for the victims' phrases.
+    cardinal ("two" -> 2; ``NumberLexicon.value``), for the victims' phrases. A later attack
+    whose sentence ``revises`` a toll ("the death toll rose to 15"; ``CasualtyLexicon.
+    tells_revision``) and that nothing tells apart from an earlier one holding a smaller toll
+    replaces that toll: the earlier mention gives up its counts.
     """
     out = list(mentions)
     keeper: list[int] = []  # positions in ``out`` of the mentions keeping a toll so far
@@ -43,15 +47,33 @@ def count_once(mentions: Sequence[Mention],
             continue
         told = next((j for j in keeper if _same_toll(out[j], m)), None)
         if told is None:
+            revised = next((j for j in keeper if revises(m.text) and _revised(out[j], m)), None)
+            if revised is not None:
+                out[revised] = _given_up(out[revised])
+                keeper.remove(revised)
             keeper.append(i)
             continue
         if out[told].injured is None and m.injured is not None:
             # "Police said the bomber killed six people and wounded 20": the retelling may add
             # the wounded to the toll the first telling holds
             out[told] = replace(out[told], injured=m.injured)
-        out[i] = replace(m, dead=None, injured=None, flags=tuple(
-            f for f in m.flags if f != "count_is_floor") + (ON_OTHER,))
+        out[i] = _given_up(m)
     return out
+
+
+def _given_up(m: Mention) -> Mention:
+    """The mention without counts, flagged: its act's toll is on another mention."""
+    return replace(m, dead=None, injured=None, flags=tuple(
+        f for f in m.flags if f != "count_is_floor") + (ON_OTHER,))
+
+
+def _revised(earlier: Mention, later: Mention) -> bool:
+    """True when ``later`` raises the toll of ``earlier``'s act (the caller has checked that its
+    sentence tells a revision)."""
+    return (later.sentence_index > earlier.sentence_index
+            and (later.dead or 0) > (earlier.dead or 0) and earlier.dead is not None
+            and _compatible(earlier.actors, later.actors)
+            and _compatible(earlier.recipients, later.recipients) and _same_place(earlier, later))
 
 
 def _counts_victims(m: Mention, number: Callable[[str], int | None]) -> bool:

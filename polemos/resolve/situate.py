@@ -40,7 +40,7 @@ def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
                    story_times(reading.times, article.date, article.text, 0, heads, cues),
                    [t.span.start for t in toponyms], cues)
     situated = [_situate(r, story, knowledge.actors.local_sectors) for r in reading.mentions]
-    return count_once(situated, knowledge.numbers.value)
+    return count_once(situated, knowledge.numbers.value, knowledge.casualties.tells_revision)
 
 
 @dataclass(frozen=True)

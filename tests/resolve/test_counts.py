@@ -3,6 +3,8 @@ one mention of its act, so that the dead summed over an article's mentions stay 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import polemos
@@ -48,6 +50,19 @@ def test_counts_other_acts_keep_their_own_tolls(later: Mention) -> None:
     assert [m.dead for m in count_once([first, later])] == [3, later.dead]
 
 
+def test_counts_revised_toll_replaces_the_first() -> None:
+    def revises(text: str) -> bool:
+        return "rose to" in text
+
+    first = _mention(1, 0, 12, (REBELS,))
+    update = _mention(2, 3, 15)
+    update_text = replace(update, text="The toll rose to 15.")
+    ms = count_once([first, update_text], revises=revises)
+    assert [m.dead for m in ms] == [None, 15] and ON_OTHER in ms[0].flags
+    # without words telling a revision, a larger toll later on is another act's
+    assert [m.dead for m in count_once([first, update])] == [12, 15]
+
+
 def test_counts_only_attacks_are_read() -> None:
     ms = count_once([_mention(1, 0, 2), _mention(2, 0, 2, event_type="COERCE")])
     assert [m.dead for m in ms] == [2, 2]
@@ -60,6 +75,8 @@ def test_counts_only_attacks_are_read() -> None:
     ("Troops launched a raid on villagers in Zamfara that left 20 dead.", 20),
     ("A suicide bomber killed six worshippers at a mosque in Peshawar. Police said the bomber "
      "killed six people and wounded 20.", 6),
+    ("Gunmen killed nine villagers in Zamfara state on Sunday. Police later said the attack "
+     "killed 11 people.", 11),
     # two acts, two tolls: both stay
     ("Rebels killed three soldiers in Gao on Monday. In Timbuktu, militants killed three "
      "civilians.", 6),
