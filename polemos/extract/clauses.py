@@ -267,10 +267,13 @@ def _code_tree(i: int, s: _Sentence, gov: dict[int, tuple[int | None, str]]) -> 
 
 
 def _relative(tok: Token) -> bool:
-    """True for a relative clause, or a participle standing for one ("protesters arrested by
-    police were released"): an act of its own, told aside from the main one."""
+    """True for a relative clause, or a participle standing for one that names its doer
+    ("protesters arrested by police were released"): an act of its own, told aside from the
+    main one. Without a doer the participle tells the toll of something else ("mourning for 20
+    people killed in the floods"), no act."""
     return tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN"
-                                   and tok.head.pos_ in args.PARTY_POS)
+                                   and tok.head.pos_ in args.PARTY_POS
+                                   and any(c.dep_ == "agent" for c in tok.children))
 
 
 def _referenced(c: Candidate, s: _Sentence, embedded: list[int]) -> list[Draft]:

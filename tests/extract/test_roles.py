@@ -64,6 +64,16 @@ def test_clauses_reduced_relative_is_an_act_on_its_noun(knowledge, text, actor, 
     _check(_attack(text, knowledge), actor, recipient)
 
 
+@pytest.mark.parametrize("text", [
+    "The government declared three days of mourning for the 20 people killed in the floods.",
+    "The president visited survivors injured in the train crash.",
+    "Families of passengers killed in the plane crash demanded answers from the airline.",
+])
+def test_clauses_reduced_relative_without_doer_is_no_act(knowledge, text):
+    """Without a by-phrase the participle tells another thing's toll: no attack of its own."""
+    assert all(m.event_type != "ASSAULT" for m in code(text, knowledge)), text
+
+
 @pytest.mark.parametrize("text, actor, recipient", [
     ("Two Colombian soldiers were killed in an attack by FARC dissidents.", "farc", "soldiers"),
     ("Three policemen were wounded in an ambush by Maoist rebels in Chhattisgarh.", "rebels",
