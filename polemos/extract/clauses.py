@@ -48,6 +48,7 @@ class Draft:
     rule: str
     modality: str = "asserted"
     speaker: list[Token] = field(default_factory=list)
+    party_doer: bool = False  # kept only if a doer resolves to a known party (events._finish)
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,13 @@ def _code_tree(i: int, s: _Sentence, gov: dict[int, tuple[int | None, str]]) -> 
     for d in rest:
         if _relative(s.sent.doc[d.cand.i]):
             d.confidence *= 0.8  # a relative clause says something aside from the main act
+        if s.sent.doc[d.cand.i].dep_ == "acl":
+            # "mourning for villagers killed by the floods": a participle's by-phrase may name
+            # a flood, not a party; unless it names an attack or a weapon ("wounded by a
+            # roadside bomb"), a party must be its doer
+            d.party_doer = not any(_is_attack(g, s) or g.lemma_.lower() in s.lexicon.instruments
+                                   for a in s.sent.doc[d.cand.i].children
+                                   if a.dep_ == "agent" for g in a.children)
     if negation(tok) or is_conditional(tok) or (
             c.noun is not None and negation(s.sent.doc[c.noun])):
         return rest

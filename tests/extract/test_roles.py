@@ -58,6 +58,8 @@ def test_arguments_passive_relative_acts_on_its_antecedent(knowledge, text, acto
     ("Two activists abducted by unknown gunmen in Baluchistan were found dead.", "gunmen",
      "activists"),
     ("Villagers attacked by Fulani herders in Benue fled to Makurdi.", "herders", "villagers"),
+    ("Doctors said soldiers wounded by Taliban fighters were flown to Kabul.", "taliban",
+     "soldiers"),
 ])
 def test_clauses_reduced_relative_is_an_act_on_its_noun(knowledge, text, actor, recipient):
     """A participle standing for a relative clause is an act of its own, done to its noun."""
@@ -68,9 +70,12 @@ def test_clauses_reduced_relative_is_an_act_on_its_noun(knowledge, text, actor, 
     "The government declared three days of mourning for the 20 people killed in the floods.",
     "The president visited survivors injured in the train crash.",
     "Families of passengers killed in the plane crash demanded answers from the airline.",
+    "The government declared mourning for the villagers killed by the floods in Assam.",
+    "Rescuers searched for miners trapped by the collapse of the tunnel.",
 ])
 def test_clauses_reduced_relative_without_doer_is_no_act(knowledge, text):
-    """Without a by-phrase the participle tells another thing's toll: no attack of its own."""
+    """Without a by-phrase naming a party, an attack or a weapon, the participle tells another
+    thing's toll: no attack of its own."""
     assert all(m.event_type != "ASSAULT" for m in code(text, knowledge)), text
 
 
