@@ -78,8 +78,10 @@ def _own(c: Candidate, s: _Sentence, code: str) -> Draft:
     elif c.undergone and c.noun is not None:
         actors, recipients = _undergone(tok, doc[c.noun], s)
     elif tok.lemma_.lower() in s.words.victim_subject_verbs:
-        # "civilians died at the hands of paramilitaries": the subject is the one harmed
-        actors, recipients = _harm_doers(tok, s, dying=True), args.subjects(tok, s.words)
+        # "civilians died at the hands of paramilitaries": the subject is the one harmed; with
+        # no doer told ("four miners died when a tunnel collapsed") nobody did anything to them
+        actors = _harm_doers(tok, s, dying=True)
+        recipients = args.subjects(tok, s.words) if actors else []
     else:
         actors, recipients = args.subjects(tok, s.words), args.patients(tok, s.words)
         if not actors:

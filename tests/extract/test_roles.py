@@ -103,6 +103,15 @@ def test_clauses_who_died_is_harmed_not_the_doer(knowledge, text, actor, recipie
     _check(_attack(text, knowledge), actor, recipient)
 
 
+@pytest.mark.parametrize("text", [
+    "Four miners died when a tunnel collapsed in Zambia.",
+    "Two children died in the floods in Kerala.",
+    "An elderly man died of heat stroke in Karachi.",
+])
+def test_clauses_who_died_with_no_doer_is_no_attack(knowledge, text):
+    assert all(m.event_type != "ASSAULT" for m in code(text, knowledge)), text
+
+
 @pytest.mark.parametrize("text, actor, recipient", [
     ("The killing of three Palestinian teenagers by Israeli soldiers sparked protests.",
      "soldiers", "teenagers"),
