@@ -19,6 +19,8 @@ from polemos.reading import COUNTS_DEAD
 ON_OTHER = "count_on_other_mention"
 # a toll told again this many sentences on is the same act's, if nothing tells them apart
 REPEAT_WITHIN = 2
+# a revised toll is looked for this many sentences back (which also keeps long articles linear)
+REVISION_WITHIN = 10
 
 
 def count_once(mentions: Sequence[Mention],
@@ -45,9 +47,12 @@ def count_once(mentions: Sequence[Mention],
         m = out[i]
         if m.event_type not in COUNTS_DEAD or not (m.dead or m.injured):
             continue
-        told = next((j for j in keeper if _same_toll(out[j], m)), None)
+        # keepers come in sentence order: only the last few sentences' can be this act's
+        recent = [j for j in keeper[-64:]
+                  if m.sentence_index - out[j].sentence_index <= REVISION_WITHIN]
+        told = next((j for j in recent if _same_toll(out[j], m)), None)
         if told is None:
-            revised = next((j for j in keeper if revises(m.text) and _revised(out[j], m)), None)
+            revised = next((j for j in recent if revises(m.text) and _revised(out[j], m)), None)
             if revised is not None:
                 out[revised] = _given_up(out[revised])
                 keeper.remove(revised)
