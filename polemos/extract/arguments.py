@@ -42,6 +42,12 @@ class ArgumentWords:
     circumstance_preps: frozenset[str]
     protest_preps: frozenset[str]
     fight_nouns: frozenset[str] = frozenset()
+    patient_of_nouns: frozenset[str] = frozenset()  # "the killing of X": X is whom it was done to
+    undergone_doer_preps: frozenset[str] = frozenset()  # "came under fire from X": X did it
+    harm_setting_preps: frozenset[str] = frozenset()  # "killed in an attack by X"
+    harm_setting_marks: frozenset[str] = frozenset()  # "wounded when rebels ambushed them"
+    victim_subject_verbs: frozenset[str] = frozenset()  # "civilians died at the hands of X"
+    doer_of_nouns: frozenset[str] = frozenset()  # "at the hands of the police"
 
     @classmethod
     def load(cls, kb_dirs: Sequence[Path] = ()) -> ArgumentWords:
@@ -49,7 +55,11 @@ class ArgumentWords:
         problem."""
         lists = word_lists("arguments.yaml", kb_dirs)
         return cls(lists["target_preps"], lists["noun_target_preps"], lists["circumstance_preps"],
-                   lists["protest_preps"], lists["fight_nouns"])
+                   lists["protest_preps"], lists["fight_nouns"],
+                   lists["patient_of_nouns"],
+                   lists["undergone_doer_preps"], lists["harm_setting_preps"],
+                   lists["harm_setting_marks"], lists["victim_subject_verbs"],
+                   lists["doer_of_nouns"])
 
 
 def is_anaphoric(token: Token) -> bool:
@@ -129,12 +139,27 @@ def patients(verb: Token, words: ArgumentWords) -> list[Token]:
     out: list[Token] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "dative", "oprd") and child.pos_ in PARTY_POS:
-            out.extend(expand_conj(child))
+            # "protesters whom police attacked", "protesters who were beaten": the relative
+            # pronoun stands for the noun the clause hangs on
+            relative = child.lower_ in RELATIVE and verb.dep_ == "relcl"
+            out.extend(expand_conj(verb.head if relative else child))
         elif child.dep_ in ("prep", "dative") and child.lower_ in words.target_preps:
             # "sent troops to Libya": the parser may label that "to" a dative
             out.extend(t for c in child.children if c.dep_ == "pobj" for t in expand_conj(c))
-    if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":
-        out = expand_conj(verb.head)  # "civilians killed by troops"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        # "civilians killed by troops", "activists abducted by gunmen in Baluchistan": the noun
+        # is what was acted on, ahead of where it happened
+        out = expand_conj(verb.head) + out
+    elif not out and _object_relative(verb):
+        out = expand_conj(verb.head)  # "the villagers the soldiers attacked"
+    elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i and any(
+            c.dep_ == "agent" for c in verb.children) and not any(
+            c.dep_ in ("nsubjpass", "nsubj", "dobj") for c in verb.children):
+        # a fronted participle: "Attacked by rebels, the post was abandoned" is done to the
+        # main clause's subject
+        out = [t for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")
+               for t in expand_conj(c)] + out
     elif verb.dep_ in ("advcl", "pcomp", "xcomp", "conj") and verb.head.i != verb.i and any(
             c.dep_ == "auxpass" for c in verb.children) and not any(
             c.dep_ in ("nsubjpass", "dobj") for c in verb.children):
@@ -143,6 +168,18 @@ def patients(verb: Token, words: ArgumentWords) -> list[Token]:
         out = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
                for t in expand_conj(c)] + out
     return out
+
+
+def _object_relative(verb: Token) -> bool:
+    """True for a relative clause without a relative pronoun whose subject is its own ("the
+    villagers the soldiers attacked"): the noun it hangs on is what the clause acted on. A
+    clause saying where or when ("the town where rebels attacked") is no such clause."""
+    if verb.dep_ != "relcl" or verb.i < verb.head.i:
+        return False
+    subject = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subject) and subject[0].lower_ not in RELATIVE and not any(
+        c.dep_ in ("advmod", "mark", "prep", "nsubjpass", "ccomp", "xcomp") and c.i < verb.i
+        and (c.tag_ in ("WRB", "WDT", "WP") or c.dep_ == "prep") for c in verb.children)
 
 
 def is_where(token: Token) -> bool:
@@ -166,6 +203,11 @@ def noun_parties(noun: Token, words: ArgumentWords) -> tuple[list[Token], list[T
             actors.extend(expand_conj(child))
         elif is_by:
             actors.extend(t for c in child.children if c.dep_ == "pobj" for t in expand_conj(c))
+        elif child.dep_ == "prep" and child.lower_ == "of" and (
+                noun.lemma_.lower() in words.patient_of_nouns):
+            # "the killing of three teenagers", "the arrest of journalists": done to them
+            recipients.extend(t for c in child.children if c.dep_ == "pobj"
+                              for t in expand_conj(c))
         elif child.dep_ == "prep" and child.lower_ in words.noun_target_preps:
             recipients.extend(t for c in child.children if c.dep_ == "pobj"
                               for t in expand_conj(c))

@@ -32,6 +32,7 @@ class Candidate:
     fallback: bool = False  # from a converted, noisy entry
     harmed: str | None = None  # the code when the sentence tells killing or wounding in the act
     key: str | None = None  # the entry's own key, when its code alone decides (senses.yaml)
+    undergone: bool = False  # the subject undergoes the act ("came under fire from X")
 
 
 def noun_keys(tok: Token) -> list[str]:
@@ -163,7 +164,8 @@ def find_candidates(sent: Span, lexicon: TriggerLexicon) -> list[Candidate]:
                 frame, rule = noun.frame, f"{rule} + purpose ({noun.where})"
             out.append(Candidate(tok.i, tok.i, max(end, obj.i + 1), "verb", code,
                                  frame, entry.confidence + 0.05, f"{rule} ({entry.where})",
-                                 noun=obj.i, fallback=entry.fallback, harmed=entry.harmed))
+                                 noun=obj.i, fallback=entry.fallback, harmed=entry.harmed,
+                                 undergone=entry.undergone))
         elif entry is not None and clause is not None:
             # "ordered the ambassador to leave": the act the governed verb makes (an expulsion)
             verb, code = clause

@@ -48,6 +48,7 @@ class Draft:
     rule: str
     modality: str = "asserted"
     speaker: list[Token] = field(default_factory=list)
+    party_doer: bool = False  # kept only if a doer resolves to a known party (events._finish)
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,17 @@ def _own(c: Candidate, s: _Sentence, code: str) -> Draft:
     if c.kind == "noun":
         actors, recipients = args.noun_parties(tok, s.words)
         actors = actors or args.governing_subjects(tok, s.words)
+    elif c.undergone and c.noun is not None:
+        actors, recipients = _undergone(tok, doc[c.noun], s)
+    elif tok.lemma_.lower() in s.words.victim_subject_verbs:
+        # "civilians died at the hands of paramilitaries": the subject is the one harmed; with
+        # no doer told ("four miners died when a tunnel collapsed") nobody did anything to them
+        actors = _harm_doers(tok, s, dying=True)
+        recipients = args.subjects(tok, s.words) if actors else []
     else:
         actors, recipients = args.subjects(tok, s.words), args.patients(tok, s.words)
+        if not actors:
+            actors = _harm_doers(tok, s)
         if c.adjectival:
             actors = [t for t in tok.children if t.dep_ == "nsubjpass"] or actors
             recipients = [t for t in recipients if t.dep_ != "nsubjpass"]
@@ -105,6 +115,56 @@ def _own(c: Candidate, s: _Sentence, code: str) -> Draft:
         # what the protest is against outranks the road or square it blocked
         recipients = _protested(c, s) or recipients
     return Draft(c, code, c.start, c.end, actors, recipients, c.confidence, c.rule)
+
+
+def _undergone(verb: Token, noun: Token, s: _Sentence) -> tuple[list[Token], list[Token]]:
+    """Parties of an act the subject undergoes ("a patrol came under fire from militants",
+    "came under Israeli shelling"): the doers are named by "from"/"by" or modify the noun; the
+    subject is whom it was done to."""
+    doers = [t for head in (noun, verb) for p in head.children
+             if p.dep_ in ("prep", "agent") and p.lower_ in s.words.undergone_doer_preps
+             for g in p.children if g.dep_ == "pobj" for t in args.expand_conj(g)]
+    doers = doers or args.noun_parties(noun, s.words)[0]
+    undergoers = [t for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")
+                  for t in args.expand_conj(ch)]
+    if not undergoers and verb.dep_ in ("relcl", "acl"):
+        undergoers = args.expand_conj(verb.head)  # "a convoy that came under fire"
+    return doers, undergoers
+
+
+def _harm_doers(verb: Token, s: _Sentence, dying: bool = False) -> list[Token]:
+    """Who did the harm a verb tells without a doer, when the sentence tells it as part of an
+    attack: "two soldiers were killed in an attack by FARC dissidents" (the attack's doers),
+    "five policemen were wounded when Maoist rebels ambushed their convoy" (the ambush's), and
+    for a verb whose subject is the one harmed (``dying``), "at the hands of" its doers."""
+    if not dying and not {verb.lemma_.lower(), verb.lower_} & s.lexicon.outcomes:
+        return []
+    if dying:
+        hands = [t for p in verb.children if p.dep_ == "prep" for g in p.children
+                 if g.dep_ == "pobj" and g.lemma_.lower() in s.words.doer_of_nouns
+                 for of in g.children if of.dep_ == "prep" and of.lower_ == "of"
+                 for o in of.children if o.dep_ == "pobj" for t in args.expand_conj(o)]
+        if hands:
+            return hands
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in s.words.harm_setting_preps:
+            acts = [g for g in child.children if g.dep_ == "pobj" and _is_attack(g, s)]
+            doers = [t for g in acts for t in args.noun_parties(g, s.words)[0]]
+            if doers:
+                return doers
+        elif child.dep_ == "advcl" and _is_attack(child, s) and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in s.words.harm_setting_marks
+                for m in child.children):
+            doers = args.subjects(child, s.words)
+            if doers and not all(args.is_anaphoric(t) for t in doers):
+                return doers
+    return []
+
+
+def _is_attack(tok: Token, s: _Sentence) -> bool:
+    """True for a token that is itself the trigger of an attack (CAMEO 18-20)."""
+    c = s.cands.get(tok.i)
+    return c is not None and (c.code or "").startswith(ATTACK_CODES)
 
 
 def _protested(c: Candidate, s: _Sentence) -> list[Token]:
@@ -153,11 +213,18 @@ def _code_tree(i: int, s: _Sentence, gov: dict[int, tuple[int | None, str]]) -> 
     kids = _children(i, s, gov)
     # conjoined and relative clauses are acts of their own ("police, who arrested X, denied")
     independent = [j for j in kids if s.cands[j].kind != "noun" and (
-        gov[j][1] in INDEPENDENT_DEPS or s.sent.doc[j].dep_ == "relcl")]
+        gov[j][1] in INDEPENDENT_DEPS or _relative(s.sent.doc[j]))]
     rest: list[Draft] = [d for j in independent for d in _code_tree(j, s, gov)]
     for d in rest:
-        if s.sent.doc[d.cand.i].dep_ == "relcl":
+        if _relative(s.sent.doc[d.cand.i]):
             d.confidence *= 0.8  # a relative clause says something aside from the main act
+        if s.sent.doc[d.cand.i].dep_ == "acl":
+            # "mourning for villagers killed by the floods": a participle's by-phrase may name
+            # a flood, not a party; unless it names an attack or a weapon ("wounded by a
+            # roadside bomb"), a party must be its doer
+            d.party_doer = not any(_is_attack(g, s) or g.lemma_.lower() in s.lexicon.instruments
+                                   for a in s.sent.doc[d.cand.i].children
+                                   if a.dep_ == "agent" for g in a.children)
     if negation(tok) or is_conditional(tok) or (
             c.noun is not None and negation(s.sent.doc[c.noun])):
         return rest
@@ -207,6 +274,16 @@ def _code_tree(i: int, s: _Sentence, gov: dict[int, tuple[int | None, str]]) -> 
         draft.rule += "; must/should"
         draft.modality = "deontic"
     return [draft, *_referenced(c, s, embedded), *rest]
+
+
+def _relative(tok: Token) -> bool:
+    """True for a relative clause, or a participle standing for one that names its doer
+    ("protesters arrested by police were released"): an act of its own, told aside from the
+    main one. Without a doer the participle tells the toll of something else ("mourning for 20
+    people killed in the floods"), no act."""
+    return tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN"
+                                   and tok.head.pos_ in args.PARTY_POS
+                                   and any(c.dep_ == "agent" for c in tok.children))
 
 
 def _referenced(c: Candidate, s: _Sentence, embedded: list[int]) -> list[Draft]:
@@ -335,7 +412,25 @@ def code_sentence(sent: Span, lexicon: TriggerLexicon, words: args.ArgumentWords
     gov = {i: governor(sent.doc[i], cands) for i in cands}
     drafts = [d for i in sorted(cands) if gov[i][0] is None for d in _code_tree(i, s, gov)]
     return [d for d in drafts if d.modality not in ("deontic", "possible")
-            and not _protest_aim(d, s)]
+            and not _protest_aim(d, s) and not _toll_of_attack(d, drafts, s)]
+
+
+def _toll_of_attack(d: Draft, drafts: list[Draft], s: _Sentence) -> bool:
+    """True for a relative clause telling the toll of an attack on the noun it hangs on ("an
+    attack against protesters who killed 15 people", "a raid on villagers that left 20 dead"):
+    the clause tells how many the attack killed, so it is no second act with the victims as
+    killers, and its count is the attack's. A clause in the past perfect ("who had killed two
+    officers") tells an earlier act of their own and stays."""
+    tok = s.sent.doc[d.cand.i]
+    if tok.dep_ != "relcl" or not d.code.startswith(ATTACK_CODES) or any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return False
+    if not ({tok.lemma_.lower(), tok.lower_} & s.lexicon.outcomes or any(
+            {c.lemma_.lower(), c.lower_} & s.lexicon.outcomes for c in tok.children
+            if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj"))):
+        return False
+    return any(e is not d and e.code.startswith(ATTACK_CODES)
+               and tok.head.i in {t.i for t in e.recipients} for e in drafts)
 
 
 def _protest_aim(d: Draft, s: _Sentence) -> bool:

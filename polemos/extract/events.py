@@ -56,6 +56,11 @@ def _finish(d: Draft, view: SentenceView, article: Article, knowledge: Knowledge
                                   keep_unresolved=True))
     if _describes_a_thing(d, doc[d.cand.i], actors, knowledge.lexicon):
         return None
+    if d.party_doer and not any(a.sector or (a.name and a.name.lower() in a.text.lower())
+                                for a in actors):
+        # a participle whose by-phrase names no party: "killed by the floods in Assam" (which
+        # resolves to India only by its place)
+        return None
     armed = ontology.get(d.cand.harmed) if d.cand.harmed and d.code == d.cand.code else None
     if armed is not None and any(a.sector in ARMED_GROUP_SECTORS for a in actors):
         # a raid by gunmen, militants or bandits is an attack: they arrest no one (harm.py)

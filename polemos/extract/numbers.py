@@ -60,6 +60,7 @@ class CasualtyLexicon:
     killings: KillingLexicon | None = None
     # between the victims and the casualty word: auxiliaries and adverbs that keep the count
     between_words: tuple[str, ...] = ()
+    toll_revisions: tuple[str, ...] = ()  # "the death toll rose to": a toll told again, changed
 
     @classmethod
     def load(cls, path: Path | None = None, numbers: NumberLexicon | None = None,
@@ -85,13 +86,23 @@ class CasualtyLexicon:
                    w("irregular_plurals"), w("then_dead"), w("intent_verbs"), w("doubt_words"),
                    w("irrealis_before"), w("headline_victims"), w("murder_suicides"),
                    w("people_modifiers"), w("uncounted"), w("doubt_after"), w("not_counts"),
-                   w("tally_before"), KillingLexicon.load(path, kb_dirs), w("between_count_and_word"))
+                   w("tally_before"), KillingLexicon.load(path, kb_dirs), w("between_count_and_word"),
+                   w("toll_revisions"))
 
     @cached_property
     def compiled(self) -> tuple[Any, Any, Any, Any, Any]:
         """Patterns, own hand, tally, intent, named killing: compiled once per lexicon."""
         return (self.patterns(), self.self_inflicted_pattern(), self.tally_pattern(),
                 self.intent_pattern(), self.killings.pattern() if self.killings else None)
+
+    @cached_property
+    def revision_pattern(self) -> re.Pattern[str]:
+        """Compiled pattern of the words telling a changed toll ("rose to", "later said")."""
+        return re.compile(rf"(?i)\b(?:{_alternation(self.toll_revisions) or '(?!)'})\b")
+
+    def tells_revision(self, sentence: str) -> bool:
+        """Whether a sentence tells a toll told before, changed ("the toll rose to 15")."""
+        return self.revision_pattern.search(sentence) is not None
 
     @cached_property
     def story_compiled(self) -> tuple[Any, Any, Any, Any]:

@@ -42,6 +42,7 @@ class Trigger:
     fallback: bool = False  # from a noisy converted file: used only when nothing else is found
     harmed: str | None = None  # the code when the act's sentence tells killing or wounding in it
     clauses: tuple[tuple[str, str], ...] = ()  # governed verb lemma -> code ("order" + "leave")
+    undergone: bool = False  # the subject undergoes the act: "came under fire from X"
 
     def object_code(self, keys: Sequence[str]) -> tuple[str, str | None] | None:
         """The first object key listed here among ``keys`` with its code (None code: no event)."""
@@ -189,10 +190,11 @@ def _entry(key: str, value: Any, where: str, ontology: Ontology, problems: list[
            section: str) -> Trigger | None:
     """One entry checked: codes must be CAMEO codes we know, frames must be known frames."""
     spec = {"code": value} if not isinstance(value, dict) else dict(value)
-    unknown = sorted(set(spec) - {"code", "frame", "objects", "confidence", "harmed", "clauses"})
+    unknown = sorted(set(spec) - {"code", "frame", "objects", "confidence", "harmed", "clauses",
+                              "undergone"})
     if unknown:
         problems.append(f"{where}: {section}.{key}: unknown field(s) {unknown} "
-                        "(expected code, frame, objects, clauses, confidence, harmed)")
+                        "(expected code, frame, objects, clauses, confidence, harmed, undergone)")
         return None
     code = None if spec.get("code") is None else str(spec["code"])
     harmed = None if spec.get("harmed") is None else str(spec["harmed"])
@@ -226,8 +228,12 @@ def _entry(key: str, value: Any, where: str, ontology: Ontology, problems: list[
     if code is None and frame is None and not objects:
         problems.append(f"{where}: {section}.{key}: needs a code, a frame or objects")
         return None
+    undergone = spec.get("undergone", False)
+    if not isinstance(undergone, bool):
+        problems.append(f"{where}: {section}.{key}.undergone: expected true or false")
+        return None
     return Trigger(key, code, frame, tuple(objects), confidence, where, harmed=harmed,
-                   clauses=tuple(clauses))
+                   clauses=tuple(clauses), undergone=undergone)
 
 
 def _dictionary(blocks: Any, shown: str, line_of: Any, ontology: Ontology,

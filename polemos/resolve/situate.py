@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from polemos.model import Actor, Article, Mention, Place, TextSpan, TimeExpr, Toponym
 from polemos.reading import COUNTS_ARRESTED, COUNTS_DEAD, ArticleReading, MentionReading
+from polemos.resolve.counts import count_once
 from polemos.resolve.dates.event_dates import StoryTimes, event_date, story_times
 from polemos.resolve.places.event_places import event_location, main_place, reconcile
 from polemos.resolve.places.stand_in import may_stand_in, without_stand_in
@@ -43,9 +44,10 @@ def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
                       [own for own, _ in owns if own is not None])
     story = _Story(article, reading.times, toponyms, main, heads,
                    story_times(reading.times, article.date, article.text, 0, heads, cues), cues)
-    return [_situate(r, own, places, story, knowledge.actors.local_sectors,
-                     knowledge.actors.people, knowledge.gazetteer.country_place)
-            for r, (own, places) in zip(reading.mentions, owns, strict=True)]
+    situated = [_situate(r, own, places, story, knowledge.actors.local_sectors,
+                         knowledge.actors.people, knowledge.gazetteer.country_place)
+                for r, (own, places) in zip(reading.mentions, owns, strict=True)]
+    return count_once(situated, knowledge.numbers.value, knowledge.casualties.tells_revision)
 
 
 def _own_place(r: MentionReading, toponyms: Sequence[Toponym],
