@@ -63,6 +63,7 @@ class HazardLexicon:
     human_agents: frozenset[str]
     vehicles: frozenset[str]
     suffered: frozenset[str]
+    wielded: frozenset[str]
 
     @classmethod
     def load(cls, path: Path | None = None, kb_dirs: Sequence[Path] = ()) -> HazardLexicon:
@@ -71,13 +72,15 @@ class HazardLexicon:
         _, w = readers(data, where_of)
         return cls(*(frozenset(x.lower() for x in w(key)) for key in (
             "hazards", "hazard_verbs", "accidental_only", "accident_sources", "human_agents",
-            "vehicles", "suffered")))
+            "vehicles", "suffered", "wielded")))
 
 
 def _keys(tok: Token) -> Iterator[str]:
     """The words a token may be listed under: lemma, form, and with a compound before it."""
     lemma, form = tok.lemma_.lower(), tok.lower_
     yield from (lemma, form)
+    if tok.pos_ == "PROPN" and form.endswith("s"):
+        yield form[:-1]  # a capitalised plural the tagger took for a name: "Landslides hit"
     for child in tok.children:
         if child.dep_ == "compound":  # "Cyclone Idai", "a cholera outbreak"
             yield from (child.lemma_.lower(), child.lower_)
@@ -150,8 +153,9 @@ class HarmReader:
             modifiers = [c for c in cause.children if c.dep_ in MODIFIER_DEPS]
             modifiers += [g for c in cause.children if c.lower_ in ("from", "by", "with")
                           for g in c.children if g.dep_ == "pobj"]
-            if any(not set(_keys(m)) & self.lexicon.hazards and self.is_party(m)
-                   for m in modifiers):
+            wielded = keys & (self.lexicon.wielded | self.lexicon.vehicles)
+            if wielded and any(not set(_keys(m)) & self.lexicon.hazards and self.is_party(m)
+                               for m in modifiers):
                 return Cause.HUMAN  # "rebel fire", "fire from the army's positions", "a police jeep"
             return Cause.HAZARD
         # a doer that is no hazard ("gunmen killed", "a bomb killed", "they killed") is the agent
