@@ -30,12 +30,11 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+# the instruments only a person wields (knives, bombs, small arms), as the learned layer reads them
+from polemos.extract.learned import ARMED_CODES
 from polemos.lexicons import read_lexicon, readers
 from polemos.model import Actor
 
-# instruments (triggers/light_verbs.yaml) only a person wields: knives, bombs, small arms; not
-# aircraft, tanks or shells, which name vehicles and containers too ("gas tank", "plane crash")
-ARMED_CODES = ("182", "183", "193")
 CAUSE_PREPS = frozenset({"in", "by", "after", "from", "of", "during", "amid", "following"})
 TIME_MARKS = frozenset({"when", "after", "as", "while", "because", "following"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
