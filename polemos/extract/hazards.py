@@ -90,10 +90,10 @@ def _keys(tok: Token) -> Iterator[str]:
                     yield f"{a} {b}"
         if child.dep_ == "prep" and child.lower_ == "of":  # "exchange of fire"
             yield from (f"{lemma} of {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj")
-    if tok.pos_ == "VERB":  # "caught fire", "set fire": the verb with its object
+    if tok.pos_ == "VERB":  # "caught fire", "set fire", "returning fire": the verb and object
         for child in tok.children:
             if child.dep_ == "dobj":
-                yield f"{lemma} {child.lemma_.lower()}"
+                yield from (f"{lemma} {child.lemma_.lower()}", f"{form} {child.lower_}")
 
 
 def party_test(resolve: Callable[[str, str | None, str | None], Actor | None],
@@ -126,8 +126,12 @@ class HarmReader:
             self.instruments.get(k, "").startswith(ARMED_CODES) for k in keys)
 
     def names_human_act(self, words: Sequence[Token]) -> bool:
-        """True when any of ``words`` names a weapon or an act of violence."""
-        return any(self.is_human_word(t) for t in words)
+        """True when any of ``words``, or two of them side by side, names a weapon or an act of
+        violence; side by side too, as a parse of all-capital or broken text may not join "opened
+        fire" or "car bomb"."""
+        pairs = {f"{a} {b}" for t, n in zip(words, words[1:], strict=False) if n.i == t.i + 1
+                 for a in (t.lemma_.lower(), t.lower_) for b in (n.lemma_.lower(), n.lower_)}
+        return bool(pairs & self.lexicon.human_agents) or any(self.is_human_word(t) for t in words)
 
     def _is_accident(self, keys: set[str], phrase: Sequence[Token]) -> bool | None:
         """For an explosion or a blast: True when its phrase names an accidental source, False
