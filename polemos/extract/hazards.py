@@ -23,12 +23,13 @@ anywhere keeps its ASSAULT: the harm may be that act's.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 # the instruments only a person wields (knives, bombs, small arms), as the learned layer reads them
 from polemos.extract.learned import ARMED_CODES
@@ -118,38 +119,60 @@ class HarmReader:
     lexicon: HazardLexicon
     instruments: Mapping[str, str]
     is_party: Callable[[Token], bool]
+    # per sentence start: where it names violence and accidental sources (one reader per article)
+    cache: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
-    def is_human_word(self, tok: Token) -> bool:
-        """True for a weapon or an act of violence: "bomb", "arson", "shelling", "gunfire"."""
-        keys = set(_keys(tok))
-        return bool(keys & self.lexicon.human_agents) or any(
-            self.instruments.get(k, "").startswith(ARMED_CODES) for k in keys)
+    def _marks(self, sent: Span) -> tuple[list[int], list[int]]:
+        """Where a sentence names a weapon or an act of violence, and an accidental source:
+        token indices, found once per sentence so that each harm's check is a lookup (a long
+        sentence with many harms stays linear). A word counts alone or with the next one, as a
+        parse of all-capital or broken text may not join "opened fire" or "car bomb"."""
+        found = self.cache.get(sent.start)
+        if found is None:
+            human, source = [], []
+            for t in sent:
+                keys = set(_keys(t))
+                if t.i + 1 < sent.end:
+                    n = t.doc[t.i + 1]
+                    keys |= {f"{a} {b}" for a in (t.lemma_.lower(), t.lower_)
+                             for b in (n.lemma_.lower(), n.lower_)}
+                if keys & self.lexicon.human_agents or any(
+                        self.instruments.get(k, "").startswith(ARMED_CODES) for k in keys):
+                    human.append(t.i)
+                if keys & self.lexicon.accident_sources:
+                    source.append(t.i)
+            found = self.cache[sent.start] = (human, source)
+        return found
 
-    def names_human_act(self, words: Sequence[Token]) -> bool:
-        """True when any of ``words``, or two of them side by side, names a weapon or an act of
-        violence; side by side too, as a parse of all-capital or broken text may not join "opened
-        fire" or "car bomb"."""
-        pairs = {f"{a} {b}" for t, n in zip(words, words[1:], strict=False) if n.i == t.i + 1
-                 for a in (t.lemma_.lower(), t.lower_) for b in (n.lemma_.lower(), n.lower_)}
-        return bool(pairs & self.lexicon.human_agents) or any(self.is_human_word(t) for t in words)
+    @staticmethod
+    def _under(positions: list[int], tops: Sequence[Token]) -> bool:
+        """True when one of ``positions`` lies in the phrase of one of ``tops``."""
+        for top in tops:
+            k = bisect_left(positions, top.left_edge.i)
+            if k < len(positions) and positions[k] <= top.right_edge.i:
+                return True
+        return False
 
-    def _is_accident(self, keys: set[str], phrase: Sequence[Token]) -> bool | None:
-        """For an explosion or a blast: True when its phrase names an accidental source, False
-        when it names none (it may be a bomb's); None for any other word."""
+    def names_human_act(self, *tops: Token) -> bool:
+        """True when the phrase of one of ``tops`` names a weapon or an act of violence."""
+        return bool(tops) and self._under(self._marks(tops[0].sent)[0], tops)
+
+    def _is_accident(self, keys: set[str], tops: Sequence[Token]) -> bool | None:
+        """For an explosion or a blast: True when its phrase (under ``tops``) names an accidental
+        source, False when it names none (it may be a bomb's); None for any other word."""
         if not keys & self.lexicon.accidental_only:
             return None
-        return bool({k for t in phrase for k in _keys(t)} & self.lexicon.accident_sources)
+        return bool(tops) and self._under(self._marks(tops[0].sent)[1], tops)
 
     def classify(self, cause: Token, as_subject: bool = False) -> Cause:
         """Whether ``cause`` (a noun heading the cause's phrase) is a hazard or a human agent;
         ``as_subject``: it is the doer of the harm, so anything but a hazard is an agent."""
-        phrase = list(cause.subtree)
-        if self.names_human_act(phrase) or self._started_by_someone(cause):
+        if self.names_human_act(cause) or self._started_by_someone(cause):
             return Cause.HUMAN
         keys = set(_keys(cause))
         keys |= {k for c in cause.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj" for k in _keys(g)}  # "an outbreak of"
-        accident = self._is_accident(keys, phrase)
+        accident = self._is_accident(keys, [cause])
         if accident is not None:
             return Cause.HAZARD if accident else Cause.OTHER
         if keys & self.lexicon.hazards or (as_subject and keys & self.lexicon.vehicles):
@@ -176,10 +199,10 @@ class HarmReader:
         """What a verb above or beside the harm says ("when a ferry capsized", "a building
         collapsed, killing five", "was struck by lightning and killed"): a verb that fails by
         itself is a hazard; any other verb's causes are read like the harm's own."""
-        if self.names_human_act(list(verb.subtree)):
+        if self.names_human_act(verb):
             return [Cause.HUMAN]
         keys = set(_keys(verb))
-        accident = self._is_accident(keys, list(verb.subtree))
+        accident = self._is_accident(keys, [verb])
         if accident is not None:
             return [Cause.HAZARD if accident else Cause.OTHER]
         doers = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass", "dobj"}]
@@ -198,9 +221,9 @@ class HarmReader:
             # "a gas tanker exploded": an explosion, an accident only with its source named
             doers = [c for c in act.children if c.dep_ in SUBJECT_DEPS]
             doers += [act.head] if act.dep_ in ("conj", "acl") and act.head.pos_ == "NOUN" else []
-            phrase = [t for d in doers for t in d.subtree] + list(act.subtree)
-            return [Cause.HUMAN if self.names_human_act(phrase) else Cause.HAZARD
-                    if self._is_accident(set(_keys(act)), phrase) else Cause.OTHER]
+            tops = [*doers, act]
+            return [Cause.HUMAN if self.names_human_act(*tops) else Cause.HAZARD
+                    if self._is_accident(set(_keys(act)), tops) else Cause.OTHER]
         if act.pos_ != "VERB":
             out.append(self.classify(act))  # "a heart attack", "the crash"
         suffered = set(_keys(act)) & self.lexicon.suffered
@@ -232,4 +255,4 @@ class HarmReader:
         found = self.causes(act)
         if Cause.HAZARD not in found or Cause.HUMAN in found:
             return False
-        return not self.names_human_act(list(act.sent))
+        return not self._marks(act.sent)[0]
