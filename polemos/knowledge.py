@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from polemos.extract.arguments import ArgumentWords
+    from polemos.extract.hazards import HazardLexicon
     from polemos.extract.learned import EventModel
     from polemos.extract.numbers import CasualtyLexicon
     from polemos.extract.time_expressions import TimeGrammar
@@ -72,6 +73,13 @@ class Knowledge:
         from polemos.extract.arguments import ArgumentWords
 
         return ArgumentWords.load(self.kb_dirs)
+
+    @cached_property
+    def hazards(self) -> HazardLexicon:
+        """Hazards that harm with no human agent (hazards.yaml), with the folders' layers."""
+        from polemos.extract.hazards import HazardLexicon
+
+        return HazardLexicon.load(kb_dirs=self.kb_dirs)
 
     @cached_property
     def numbers(self) -> NumberLexicon:
@@ -137,7 +145,7 @@ class Knowledge:
         Raises KnowledgeError (data files) or GazetteerError (place index).
         """
         _ = (self.ontology, self.lexicon, self.actors, self.arguments, self.time_grammar,
-             self.casualties,
+             self.casualties, self.hazards,
              self.nlp, self.gazetteer, self.event_model)
         return self
 

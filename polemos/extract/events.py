@@ -13,6 +13,7 @@ from polemos.extract.candidates import instrument_code
 from polemos.extract.clauses import Draft, code_sentence
 from polemos.extract.datelines import SentenceView, sentence_views, shift_actor
 from polemos.extract.harm import ARMED_GROUP_SECTORS
+from polemos.extract.hazards import HarmReader, party_test
 from polemos.extract.learned import keep_judged, names_a_weapon
 from polemos.extract.merge import one_attack, one_incident, prune
 from polemos.extract.modality import is_nobody
@@ -27,11 +28,13 @@ PARTY_ENTS = frozenset({"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"})
 
 
 def _finish(d: Draft, view: SentenceView, article: Article, knowledge: Knowledge,
-            ontology: Ontology) -> Mention | None:
+            ontology: Ontology, harms: HarmReader) -> Mention | None:
     doc, k, offset = view.span.doc, view.index, view.offset
     info = ontology.get(d.code)
     if info is None or info.event_type is None:
         return None
+    if info.event_type == "ASSAULT" and harms.is_hazard_harm(doc[d.cand.i]):
+        return None  # a flood, a crash, an illness that kills: no one did it (hazards.py)
     code, mode, rule = d.code, info.mode, d.rule
     if info.event_type == "ASSAULT":
         found = instrument_code(list(doc[d.cand.i].subtree), knowledge.lexicon)
@@ -141,10 +144,13 @@ def extract_mentions(doc: Doc, article: Article, knowledge: Knowledge) -> list[M
     sentence and trigger; date, place and casualty fields are left for later stages.
     """
     out: list[Mention] = []
+    harms = HarmReader(knowledge.hazards, knowledge.lexicon.instruments,
+                       party_test(lambda text, date, head: knowledge.actors.resolve(
+                           text, date, head=head), article.date))
     for view in sentence_views(doc, knowledge):
         found = []
         for d in code_sentence(view.span, knowledge.lexicon, knowledge.arguments):
-            m = _finish(d, view, article, knowledge, knowledge.ontology)
+            m = _finish(d, view, article, knowledge, knowledge.ontology, harms)
             if m is not None:
                 found.append((view.span.doc[d.cand.i], d.cand.kind == "noun", m))
         merged = one_incident(one_attack(found, knowledge.lexicon.outcomes))

@@ -81,7 +81,9 @@ def test_learned_missing_model_is_one_line(tmp_path: Path) -> None:
 
 def test_learned_hook_drops_a_disaster_assault_end_to_end(knowledge: Knowledge,
                                                          layered: Knowledge) -> None:
-    text = "The storm hit the coast, killing five fishermen."
+    # a wave is no hazard of lexicon/hazards.yaml ("a wave of attacks"), so the rules keep the
+    # ASSAULT that the layer drops; a storm is one, and the rules drop it themselves
+    text = "A huge wave hit the fishing boat, killing five fishermen."
     assert "ASSAULT" in {m.event_type for m in code_text(text, "2024-03-01",
                                                          knowledge=knowledge)}
     assert code_text(text, "2024-03-01", knowledge=layered) == []
@@ -95,7 +97,7 @@ def test_learned_hook_keeps_an_ambush_end_to_end(knowledge: Knowledge, layered: 
 
 
 def test_learned_keep_judged_without_model_keeps_all(knowledge: Knowledge) -> None:
-    mentions = code_text("The storm hit the coast, killing five fishermen.", "2024-03-01",
+    mentions = code_text("A huge wave hit the fishing boat, killing five fishermen.", "2024-03-01",
                          knowledge=knowledge)
     assert keep_judged(mentions, None) == mentions and mentions
 
