@@ -343,9 +343,10 @@ def _per_article(paths: tuple[str, ...], default_date: str | None, fmt: str,
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @_date_option
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
-@click.option("--demonyms/--no-demonyms", default=False, show_default=True,
+@click.option("--demonyms/--no-demonyms", default=True, show_default=True,
               help="Also give a country's adjective (\"Turkish\") as a toponym of that country, "
-                   "as TR-News and GeoWebNews annotate them.")
+                   "as TR-News and GeoWebNews annotate them; --no-demonyms for literal names "
+                   "only (GeoVirus).")
 def geoparse(paths: tuple[str, ...], default_date: str | None, fmt: str, demonyms: bool) -> None:
     """Find place names: one record per resolved toponym, with offsets and coordinates."""
     from polemos.output import toponym_record

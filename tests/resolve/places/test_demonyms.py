@@ -1,5 +1,6 @@
 """Demonyms as toponyms in ``polemos geoparse --demonyms`` (issue 14): a country's adjective is
-a toponym of that country only on request, and never an event's place. Our own sentences."""
+a toponym of that country by default (``--no-demonyms`` turns it off), and never an event's
+place. Our own sentences."""
 
 from __future__ import annotations
 
@@ -27,16 +28,21 @@ def test_demonyms_name_their_country_when_asked(knowledge) -> None:
     assert "Sunni" not in found and "Arab" not in found
 
 
-def test_demonyms_are_off_by_default(knowledge) -> None:
-    found = _countries(geoparse_article(Article("d", TEXT, "2024-03-01"), knowledge))
+def test_demonyms_are_left_out_on_request(knowledge) -> None:
+    found = _countries(geoparse_article(Article("d", TEXT, "2024-03-01"), knowledge,
+                                        demonyms=False))
     assert set(found) == {"Ankara"}
 
 
-def test_demonyms_cli_flag(tmp_path) -> None:
+def _geoparse(tmp_path, *flags: str) -> list[str]:
     path = tmp_path / "news.jsonl"
     path.write_text(json.dumps({"id": "a", "date": "2024-03-01", "text": TEXT}) + "\n")
     run = subprocess.run([sys.executable, "-m", "polemos", "geoparse", str(path), "--format",
-                          "jsonl", "--demonyms"], capture_output=True, text=True, timeout=300)
+                          "jsonl", *flags], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    texts = [json.loads(line)["text"] for line in run.stdout.splitlines() if line.startswith("{")]
-    assert texts == ["Turkish", "Canadian", "Iraqi", "Ankara"]
+    return [json.loads(line)["text"] for line in run.stdout.splitlines() if line.startswith("{")]
+
+
+def test_demonyms_cli_default_and_flag(tmp_path) -> None:
+    assert _geoparse(tmp_path) == ["Turkish", "Canadian", "Iraqi", "Ankara"]
+    assert _geoparse(tmp_path, "--no-demonyms") == ["Ankara"]
