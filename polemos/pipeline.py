@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ from polemos.model import (
     stable_id,
 )
 from polemos.nlp import CHUNK_CHARS, entities, parse
+from polemos.reading import COUNTS_DEAD
 from polemos.resolve.places.demonyms import demonym_toponyms
 from polemos.resolve.places.toponyms import find_toponyms
 from polemos.resolve.situate import situate
@@ -52,6 +53,24 @@ def code_article(article: Article, knowledge: Knowledge, *,
         # no word, no event: a page of brackets or digits is not parsed (spaCy takes a token
         # per punctuation mark, so 200,000 of them cost a minute for nothing)
         return []
+    mentions = _code_text(article, knowledge, chunk_chars)
+    if (any(m.event_type in COUNTS_DEAD for m in mentions) or not article.title
+            or not any(c.isalpha() for c in article.title)):
+        return mentions
+    # a body that tells no attack (a paywall notice, a sign-up box, a caption, links to other
+    # stories) leaves the headline as the only telling of it ("Teen killed in Aynor shooting"):
+    # the headline's attacks join the body's mentions, flagged, their offsets being the headline's
+    headline = replace(article, text=article.title, title=None)
+    told = [replace(m, flags=(*m.flags, FROM_TITLE))
+            for m in _code_text(headline, knowledge, chunk_chars) if m.event_type in COUNTS_DEAD]
+    return mentions + told
+
+
+FROM_TITLE = "from_title"
+
+
+def _code_text(article: Article, knowledge: Knowledge, chunk_chars: int) -> list[Mention]:
+    """The mentions of the article's text (its title only as the lead of the first story)."""
     doc = parse(knowledge.nlp, article.text, chunk_chars)
     reading = read_article(doc, article, knowledge)  # the parse stops here
     del doc

@@ -64,3 +64,39 @@ def test_pipeline_a_month_stays_a_month_for_an_event_that_is_no_attack(knowledge
     sanctions = [m for m in code_article(article, knowledge) if m.event_type == "SANCTION"]
     assert sanctions and sanctions[0].date == "2019-12"
     assert sanctions[0].date_precision == "month"
+
+
+# A body that tells no attack (a paywall notice, a sign-up box, links to other stories): the
+# headline is then the only telling of the news, and its attacks are read.
+_NO_ATTACK_BODIES = [
+    "You are the owner of this article.",
+    "Just One More Thing... We have sent you a verification email. Please check your inbox.",
+    "Get The Top 5 News Stories Each Day in Your InBox",
+]
+
+
+def test_pipeline_headline_attack_read_when_body_tells_none(knowledge) -> None:
+    headlines = ["Teen killed in Riverside shooting, another arrested",
+                 "Gunman shoots two men dead outside a bar in Dayton",
+                 "Police: woman fatally shot her neighbor in Tulsa"]
+    for headline, body in zip(headlines, _NO_ATTACK_BODIES, strict=True):
+        article = Article(id="h", text=body, date="2016-05-02", title=headline)
+        attacks = [m for m in code_article(article, knowledge) if m.event_type == "ASSAULT"]
+        assert attacks, headline
+        assert all("from_title" in m.flags for m in attacks)
+        assert max(m.dead or 0 for m in attacks) >= 1, headline
+        assert all(m.text == headline for m in attacks)
+
+
+def test_pipeline_headline_not_read_when_body_tells_the_attack(knowledge) -> None:
+    article = Article(id="h", date="2016-05-02", title="Man killed in Dayton shooting",
+                      text="A man was shot and killed in Dayton on Sunday night, police said.")
+    attacks = [m for m in code_article(article, knowledge) if m.event_type == "ASSAULT"]
+    assert attacks and not any("from_title" in m.flags for m in attacks)
+    assert all(m.text != article.title for m in attacks)
+
+
+def test_pipeline_headline_without_attack_adds_nothing(knowledge) -> None:
+    article = Article(id="h", date="2016-05-02", title="City council approves new budget",
+                      text="You are the owner of this article.")
+    assert not any("from_title" in m.flags for m in code_article(article, knowledge))
