@@ -167,6 +167,50 @@ def mention_record(m: Mention) -> dict[str, Any]:
 
 
 @dataclass(frozen=True, slots=True)
+class Incident:
+    """One happening told by one or more mentions, within an article and across articles.
+
+    Counts, date and place are reconciled from the mentions (never summed across them); each
+    ``*_rule`` names the rule that chose the value, so a user can see why. ``id`` is stable: the
+    same mentions give the same id whatever order they arrive in (docs/incidents.md).
+    """
+
+    id: str
+    event_type: str  # the PLOVER type of the lead mention
+    family: str  # the type family mentions must share to be one incident (docs/incidents.md)
+    mention_ids: tuple[str, ...]  # sorted
+    doc_ids: tuple[str, ...]  # sorted
+    lead_mention_id: str  # the mention whose sentence best tells the incident
+    text: str  # that sentence: the evidence a reader checks
+    first_reported: str | None = None  # earliest ``published`` among the mentions (ISO day)
+    last_reported: str | None = None
+    date: str | None = None
+    date_precision: DatePrecision | None = None
+    date_rule: str | None = None
+    cameo: str | None = None
+    quad_class: int | None = None
+    intensity: float | None = None
+    actors: tuple[Actor, ...] = ()
+    recipients: tuple[Actor, ...] = ()
+    location: Place | None = None
+    place_rule: str | None = None
+    dead: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    counts_rule: str | None = None
+    n_mentions: int = 1
+    n_articles: int = 1
+    n_sources: int = 1
+    confidence: float = 0.5
+
+
+def incident_record(incident: Incident) -> dict[str, Any]:
+    """The JSON object of one incident; its keys, in order, are the columns of
+    ``schema.INCIDENTS`` (docs/incidents.md)."""
+    return schema.incident_record(incident)
+
+
+@dataclass(frozen=True, slots=True)
 class Failure:
     """An input or article that could not be processed; recorded, and the batch goes on."""
 

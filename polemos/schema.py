@@ -113,6 +113,41 @@ MENTIONS: tuple[Column, ...] = (
     Column("flags", ListOf(TEXT)),
 )
 
+# The incident record, in its key order (model.Incident; docs/incidents.md): mentions clustered
+# within and across articles, with reconciled date, place and counts and the rule behind each.
+INCIDENTS: tuple[Column, ...] = (
+    Column("schema", INT, get=lambda i: SCHEMA_VERSION),
+    _plain("id", TEXT, key=True),
+    _plain("event_type", TEXT),
+    _plain("family", TEXT),
+    _plain("date", TEXT),
+    _plain("date_precision", TEXT),
+    _plain("date_rule", TEXT),
+    _plain("first_reported", DATE),
+    _plain("last_reported", DATE),
+    _plain("cameo", TEXT),
+    _plain("quad_class", INT),
+    _plain("intensity", DOUBLE),
+    Column("actors", ListOf(PARTY), csv=(Cell("actors", labels=True),)),
+    Column("recipients", ListOf(PARTY), csv=(Cell("recipients", labels=True),)),
+    Column("location", PLACE, csv=(Cell("location", field="name"), Cell("lat", field="lat"),
+                                   Cell("lon", field="lon"),
+                                   Cell("location_country", field="country"))),
+    _plain("place_rule", TEXT),
+    _plain("dead", INT),
+    _plain("injured", INT),
+    _plain("arrested", INT),
+    _plain("counts_rule", TEXT),
+    _plain("n_mentions", INT),
+    _plain("n_articles", INT),
+    _plain("n_sources", INT),
+    _plain("confidence", DOUBLE, get=lambda i: round(i.confidence, 3)),
+    _plain("lead_mention_id", TEXT),
+    _plain("text", TEXT, csv_end=2),
+    Column("mention_ids", ListOf(TEXT)),
+    Column("doc_ids", ListOf(TEXT)),
+)
+
 ARTICLES: tuple[Column, ...] = (
     Column("id", TEXT, key=True), Column("content_hash", TEXT), Column("date", DATE),
     Column("title", TEXT), Column("source", TEXT), Column("url", TEXT), Column("text", TEXT),
@@ -146,7 +181,7 @@ def table_order(columns: tuple[Column, ...]) -> tuple[Column, ...]:
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "articles": ARTICLES, "mentions": table_order(MENTIONS), "failures": FAILURES, "runs": RUNS,
-    "notices": NOTICES,
+    "notices": NOTICES, "incidents": table_order(INCIDENTS),
 }
 RECORD_KEYS: tuple[str, ...] = tuple(c.name for c in MENTIONS)
 _IN_CSV = tuple(sorted((c for c in MENTIONS if c.csv), key=lambda c: c.csv_end))  # stable
@@ -160,6 +195,12 @@ def record(mention: object) -> dict[str, Any]:
     would tie the two in a cycle)."""
     return {c.name: c.get(mention) if c.get is not None else value(getattr(mention, c.name), c.type)
             for c in MENTIONS}
+
+
+def incident_record(incident: object) -> dict[str, Any]:
+    """The dict of a ``model.Incident`` (typed ``object`` for the reason ``record`` gives)."""
+    return {c.name: c.get(incident) if c.get is not None else value(getattr(incident, c.name), c.type)
+            for c in INCIDENTS}
 
 
 def value(obj: Any, type_: ColumnType) -> Any:

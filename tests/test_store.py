@@ -55,7 +55,7 @@ def test_store_batch_is_idempotent(tmp_path: Path) -> None:
     with open_store(path) as store:
         store.write_batch("run1", _batch(), [Failure("x.jsonl:3", "read", "malformed JSON")])
         store.write_batch("run2", _batch())
-        assert store.counts() == {"articles": 2, "mentions": 2, "failures": 1, "runs": 0,
+        assert store.counts() == {"articles": 2, "mentions": 2, "failures": 1, "runs": 0, "incidents": 0,
                                   "notices": 0}
         assert store.stored_ids(["a1", "a2", "zz"]) == {"a1", "a2"}
         [where] = store.query("SELECT \"where\" FROM failures")[1]
