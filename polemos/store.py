@@ -133,6 +133,31 @@ class Store:
             rows = cur.fetchall()
         return [_record_from_row(names, row) for row in rows]
 
+    def incident_records(self, where: str = "", params: Sequence[object] = ()) -> list[MentionRecord]:
+        """Stored incidents as ``model.incident_record`` dicts, by id; ``where`` is an SQL
+        condition on the incidents table (with ``?`` for ``params``), e.g. "date >= ?"."""
+        names = [c.name for c in schema.INCIDENTS]
+        sql = (f"SELECT {', '.join(map(schema.quoted, names))} FROM incidents"
+               + (f" WHERE {where}" if where else "") + " ORDER BY id")
+        _, rows = self.query(sql, params)
+        return [_record_from_row(names, row, schema.INCIDENTS) for row in rows]
+
+    def replace_incidents(self, old_ids: Collection[str], records: Sequence[MentionRecord]) -> None:
+        """In one transaction, drop the incidents ``old_ids`` and store ``records``
+        (``model.incident_record`` dicts) in place of any with the same id."""
+        with self.connected(write=True) as con:
+            try:
+                con.execute("BEGIN TRANSACTION")
+                gone = sorted(set(old_ids) | {str(r["id"]) for r in records})
+                con.execute("DELETE FROM incidents WHERE list_contains(?, id)", [gone])
+                if records:
+                    batch = _mentions_table(records, "incidents")  # noqa: F841 - read by name
+                    con.execute("INSERT INTO incidents BY NAME SELECT * FROM batch")
+                con.execute("COMMIT")
+            except (duckdb.Error, UnicodeError) as err:
+                _rollback(con)
+                raise StoreError(f"cannot write incidents: {_reason(err)}", str(self.path)) from None
+
     def query(self, sql: str, params: Sequence[object] = ()) -> tuple[list[str], list[tuple]]:
         """Run SQL; the column names and rows. Raises StoreError with DuckDB's message."""
         if not sql.strip():
@@ -376,10 +401,11 @@ def _write_mentions_csv(store: Store, path: Path) -> None:
         write_csv((flat_mention(r) for r in store.mention_records(ids)), out, CSV_COLUMNS)
 
 
-def _record_from_row(names: Sequence[str], row: Sequence[Any]) -> MentionRecord:
-    """A stored mention row back to its schema-v1 dict (dates as ISO text, as when coded)."""
+def _record_from_row(names: Sequence[str], row: Sequence[Any],
+                     columns: Sequence[schema.Column] = schema.MENTIONS) -> MentionRecord:
+    """A stored row back to its record dict (dates as ISO text, as when coded)."""
     record = dict(zip(names, row, strict=True))
-    for column in schema.MENTIONS:
+    for column in columns:
         v = record[column.name]
         if column.type == schema.DATE:
             record[column.name] = v.isoformat() if v is not None else None
@@ -388,11 +414,11 @@ def _record_from_row(names: Sequence[str], row: Sequence[Any]) -> MentionRecord:
     return record
 
 
-def _mentions_table(records: Sequence[MentionRecord]) -> pa.Table:
-    """An Arrow table of schema-v1 records in the column order of ``mentions`` (records hold
-    dates as ISO text: Arrow reads them as text, then casts)."""
+def _mentions_table(records: Sequence[MentionRecord], table: str = "mentions") -> pa.Table:
+    """An Arrow table of records in the column order of ``table`` (records hold dates as ISO
+    text: Arrow reads them as text, then casts)."""
     columns = {}
-    for column in schema.TABLES["mentions"]:
+    for column in schema.TABLES[table]:
         values = [r.get(column.name) for r in records]
         if column.type == schema.DATE:
             columns[column.name] = pa.array(values, pa.string()).cast(pa.date32())
