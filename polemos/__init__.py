@@ -157,3 +157,57 @@ def evaluate_gold(kind: str, gold: Path, *, limit: int | None = None,
 def sample_articles_path() -> Path:
     """The folder of bundled sample articles that ``polemos demo`` codes."""
     return Path(str(resources.files("polemos") / "data" / "samples"))
+
+
+__all__ += ["alerts", "trend"]  # issue 15: analysis of incidents (docs/alerts.md)
+
+
+def _incident_source(source: Any) -> list[Any]:
+    """Incident dicts from a Store, a store's path, or records (dicts or ``Incident``s)."""
+    from polemos.analyse import incident_dicts
+
+    if hasattr(source, "incident_records"):
+        return list(source.incident_records())
+    if isinstance(source, (str, Path)):
+        from polemos.store import open_store as _open
+
+        with _open(source, read_only=True) as store:
+            return list(store.incident_records())
+    return incident_dicts(source)
+
+
+def trend(source: Any, actor: str | None = None, recipient: str | None = None, *,
+          place: str | None = None, by: str = "week", since: str | None = None,
+          until: str | None = None) -> Any:
+    """Incidents per period (count, summed intensity, quad classes q1..q4, dead), zeros included,
+    for a directed dyad, a place or everything; ``source``: a Store, a store path, or incident
+    records. Returns ``analyse.Records`` of ``TrendPoint`` (``.to_arrow()``, ``.to_dicts()``).
+    Raises InputError for an unknown actor or place. Example::
+
+        polemos.trend(store, "RUS", "UKR", by="month").to_arrow()
+
+    DOCS: docs/alerts.md
+    """
+    from polemos.analyse import trend as _trend
+
+    return _trend(_incident_source(source), actor=actor, recipient=recipient, place=place, by=by,
+                  since=since, until=until)
+
+
+def alerts(source: Any, *, dyad: tuple[str, str] | None = None, place: str | None = None,
+           by: str = "week", since: str | None = None, until: str | None = None,
+           window: int | None = None, threshold: float = 3.0, min_count: int = 3,
+           stale_days: int = 14) -> Any:
+    """Escalation alerts: periods where conflict incidents for a dyad or a place depart from their
+    own baseline (negative-binomial surprise, no look-ahead: ``until`` replays what was known
+    then). Returns ``analyse.Records`` of ``Alert``. Example::
+
+        polemos.alerts("events.duckdb", dyad=("ISR", "PSE"), by="day")
+
+    DOCS: docs/alerts.md
+    """
+    from polemos.analyse import alerts as _alerts
+
+    return _alerts(_incident_source(source), dyad=dyad, place=place, by=by, since=since,
+                   until=until, window=window, threshold=threshold, min_count=min_count,
+                   stale_days=stale_days)

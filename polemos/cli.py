@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import fields
 from pathlib import Path
 from typing import IO, Any
 
@@ -424,6 +425,122 @@ def gazetteer_build(path: str | None) -> None:
     with _errors_exit():
         built = Gazetteer.build(Path(path) if path else None)
     _echo_err(f"polemos: place index built at {built}")
+
+
+_TREND_FORMATS = click.Choice(["table", "csv", "jsonl", "parquet"])
+
+
+def _write_analysis(records: Any, fmt: str, output: str, show: Any, flat: Any = None) -> None:
+    """Analysis records as a table (``show``), CSV (rows through ``flat``), JSON Lines or Parquet."""
+    from polemos.output import write_csv, write_jsonl
+
+    if fmt == "parquet":
+        if output == "-":
+            raise click.UsageError("parquet is binary: give -o FILE")
+        try:
+            records.to_parquet(output)
+        except OSError as err:
+            raise _output_error(output, err) from None
+        return
+    with _output(output) as out:
+        rows = records.to_dicts()
+        try:
+            if fmt == "jsonl":
+                write_jsonl(rows, out)
+            elif fmt == "csv":
+                names = [f.name for f in fields(records.kind)]
+                write_csv((flat(r) if flat else r for r in rows), out, names)
+            else:
+                show(records, out)
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise _output_error(output, err) from None
+
+
+@cli.command()
+@click.argument("actor", required=False)
+@click.argument("recipient", required=False)
+@click.option("--place", help="Country (ISO3 or name), province or place of the incidents.")
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="week",
+              show_default=True, help="Length of a period.")
+@click.option("--since", metavar="YYYY-MM-DD", help="First day (default: the first incident).")
+@click.option("--until", metavar="YYYY-MM-DD", help="Last day (default: the last incident).")
+@_db_option
+@click.option("--format", "fmt", type=_TREND_FORMATS, default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="File to write (needed for parquet), or - for stdout.")
+@_wait_option
+def trend(actor: str | None, recipient: str | None, place: str | None, by: str,
+          since: str | None, until: str | None, db: str | None, fmt: str, output: str,
+          wait: float | None) -> None:
+    """Incidents per period: count, intensity, quad classes q1..q4, dead, with a chart.
+
+    ACTOR and RECIPIENT (an ISO3 code, a country name, or an actor's id or name) select a
+    directed dyad: ACTOR acted, RECIPIENT was acted on. Every period in the range is shown,
+    zeros included. Example: polemos trend RUS UKR --by month (docs/alerts.md)
+    """
+    import polemos
+    from polemos.analyse.display import print_trend
+
+    with _errors_exit():
+        with polemos.open_store(db, read_only=True, wait=wait) as store:
+            incidents = store.incident_records()
+        points = polemos.trend(incidents, actor, recipient, place=place, by=by, since=since,
+                               until=until)
+        what = " ".join(p for p in (f"{actor or 'anyone'} → {recipient or 'anyone'}"
+                                    if actor or recipient else "", f"in {place}" if place else "")
+                        if p) or "all incidents"
+        _write_analysis(points, fmt, output,
+                        lambda rs, out: print_trend(rs, f"{what}, by {by}", out))
+    if not points:
+        _echo_err(f"polemos: no incidents match ({len(incidents)} in the store)")
+
+
+@cli.command()
+@click.option("--since", metavar="YYYY-MM-DD", help="Only alerts for periods from this day.")
+@click.option("--until", metavar="YYYY-MM-DD",
+              help="Replay: know only the incidents first reported by this day.")
+@click.option("--dyad", nargs=2, metavar="ACTOR RECIPIENT", help="One directed dyad "
+              "(ISO3 codes, country names or actor ids or names).")
+@click.option("--place", help="One country (ISO3 or name), province or place.")
+@click.option("--by", type=click.Choice(["day", "week"]), default="week", show_default=True,
+              help="Length of a period.")
+@click.option("--window", type=click.IntRange(2), help="Baseline periods (default 28 days or "
+              "12 weeks).")
+@click.option("--threshold", type=click.FloatRange(0), default=3.0, show_default=True,
+              help="Least surprise, -log10 p, of an alert.")
+@click.option("--min-count", type=click.IntRange(1), default=3, show_default=True,
+              help="Least conflict incidents in an alerting period.")
+@_db_option
+@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="File to write, or - for stdout.")
+@_wait_option
+def alerts(since: str | None, until: str | None, dyad: tuple[str, str] | None,
+           place: str | None, by: str, window: int | None, threshold: float, min_count: int,
+           db: str | None, fmt: str, output: str, wait: float | None) -> None:
+    """Escalation alerts: periods where conflict for a dyad or a place exceeds its baseline.
+
+    Without --dyad or --place, every dyad, country and province is scored. A period counts
+    the conflict incidents (quad class 3 or 4) first reported in it, against the previous
+    --window periods (negative-binomial surprise), so no alert uses later reports.
+    Example: polemos alerts --by day --since 2024-01-01 (docs/alerts.md)
+    """
+    import polemos
+    from polemos.analyse.display import flat_alert, print_alerts
+
+    with _errors_exit():
+        with polemos.open_store(db, read_only=True, wait=wait) as store:
+            incidents = store.incident_records()
+        found = polemos.alerts(incidents, dyad=dyad or None, place=place, by=by, since=since,
+                               until=until, window=window, threshold=threshold,
+                               min_count=min_count)
+        from polemos.console import count
+
+        title = f"{count(len(found), 'alert')} (by {by}, surprise ≥ {threshold:g})"
+        _write_analysis(found, fmt, output, lambda rs, out: print_alerts(rs, title, out), flat_alert)
+    _echo_err(f"polemos: {count(len(found), 'alert')} from {count(len(incidents), 'incident')}")
 
 
 def main() -> None:
