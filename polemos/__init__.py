@@ -196,7 +196,7 @@ def trend(source: Any, actor: str | None = None, recipient: str | None = None, *
 
 def alerts(source: Any, *, dyad: tuple[str, str] | None = None, place: str | None = None,
            by: str = "week", since: str | None = None, until: str | None = None,
-           window: int | None = None, threshold: float = 3.0, min_count: int = 3,
+           window: int | None = None, threshold: float = 3.5, min_count: int = 3,
            stale_days: int = 14) -> Any:
     """Escalation alerts: periods where conflict incidents for a dyad or a place depart from their
     own baseline (negative-binomial surprise, no look-ahead: ``until`` replays what was known

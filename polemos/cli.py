@@ -508,7 +508,7 @@ def trend(actor: str | None, recipient: str | None, place: str | None, by: str,
               help="Length of a period.")
 @click.option("--window", type=click.IntRange(2), help="Baseline periods (default 28 days or "
               "12 weeks).")
-@click.option("--threshold", type=click.FloatRange(0), default=3.0, show_default=True,
+@click.option("--threshold", type=click.FloatRange(0), default=3.5, show_default=True,
               help="Least surprise, -log10 p, of an alert.")
 @click.option("--min-count", type=click.IntRange(1), default=3, show_default=True,
               help="Least conflict incidents in an alerting period.")

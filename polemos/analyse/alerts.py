@@ -35,12 +35,13 @@ from polemos.analyse.periods import (
 )
 from polemos.analyse.records import Records
 from polemos.analyse.series import check_range
-from polemos.analyse.surprise import flags
+from polemos.analyse.surprise import Flag, flags
 from polemos.errors import InputError
 
 # The baseline window per grain: four weeks of days, a quarter of weeks, a year of months.
 WINDOWS: dict[str, int] = {"day": 28, "week": 12, "month": 12}
-THRESHOLD = 3.0  # surprise, -log10 p: a 1-in-1,000 count for its baseline
+THRESHOLD = 3.5  # surprise, -log10 p: a count with odds of 1 in 3,000 (two spans are tested)
+SPANS = (1, 3)  # a period alone, and with the two before it
 MIN_COUNT = 3  # fewer conflict incidents in a period is never an alert
 STALE_DAYS = 14
 
@@ -51,11 +52,12 @@ class Alert:
 
     kind: str  # dyad | place
     series: str  # "RUS→UKR", "UKR", "Kharkiv, UKR"
-    period: str
-    start: str
-    end: str
-    observed: int  # conflict incidents first reported in the period
-    expected: float  # their mean per period over the baseline window
+    period: str  # the period alerted (the last of the span)
+    start: str  # first day of the span
+    end: str  # last day of the period
+    span: int  # periods the count covers: 1, or 3 for a rise sustained over three periods
+    observed: int  # conflict incidents first reported in the span
+    expected: float  # what the baseline window gives for as many periods
     surprise: float  # -log10 P(a count this high | baseline)
     p_value: float
     window: int  # periods in the baseline
@@ -121,7 +123,7 @@ def alerts(records: Sequence[IncidentRecord], *, dyad: tuple[str, str] | None = 
              for a in _series_alerts(kind, name, items, origin, settings)]
     if first is not None:
         found = [a for a in found if a.end >= first.isoformat()]
-    return Records(sorted(found, key=lambda a: (a.start, -a.surprise, a.kind, a.series)), kind=Alert)
+    return Records(sorted(found, key=lambda a: (a.end, -a.surprise, a.kind, a.series)), kind=Alert)
 
 
 def _series(known: list[tuple[date, IncidentRecord]], records: Sequence[IncidentRecord],
@@ -155,20 +157,21 @@ def _series_alerts(kind: str, name: str, items: list[tuple[date, IncidentRecord]
         return []  # nothing could pass the minimum: skip building the series
     starts = list(periods(origin, max(by_period), settings.by))
     counts = [len(by_period.get(s, ())) for s in starts]
-    return [_alert(kind, name, starts[f.index], by_period[starts[f.index]], f.expected, f.surprise,
-                   settings)
+    return [_alert(kind, name, starts[f.index - f.span + 1:f.index + 1], by_period, f, settings)
             for f in flags(counts, window=settings.window, threshold=settings.threshold,
-                           min_count=settings.min_count)]
+                           min_count=settings.min_count, spans=SPANS)]
 
 
-def _alert(kind: str, name: str, start: date, incidents: list[IncidentRecord], expected: float,
-           size: float, settings: Settings) -> Alert:
+def _alert(kind: str, name: str, block: list[date], by_period: dict[date, list[IncidentRecord]],
+           flag: Flag, settings: Settings) -> Alert:
+    incidents = [r for start in block for r in by_period.get(start, ())]
     ranked = sorted(incidents, key=lambda r: (float(r.get("intensity") or 0.0), -int(r.get("dead") or 0),
                                               str(r["id"])))
     return Alert(
-        kind=kind, series=name, period=period_label(start, settings.by), start=start.isoformat(),
-        end=period_end(start, settings.by).isoformat(), observed=len(incidents), expected=expected,
-        surprise=size, p_value=float(f"{10.0 ** -size:.3g}"), window=settings.window,
+        kind=kind, series=name, period=period_label(block[-1], settings.by),
+        start=block[0].isoformat(), end=period_end(block[-1], settings.by).isoformat(),
+        span=flag.span, observed=flag.observed, expected=flag.expected, surprise=flag.surprise,
+        p_value=float(f"{flag.p_value:.3g}"), window=settings.window,
         intensity=round(sum(float(r.get("intensity") or 0.0) for r in incidents), 2),
         dead=sum(int(r.get("dead") or 0) for r in incidents),
         incident_ids=tuple(str(r["id"]) for r in ranked),

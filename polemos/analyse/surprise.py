@@ -2,10 +2,12 @@
 
 The baseline is the previous ``window`` periods' counts. The next count is modelled as negative
 binomial with mean ``(S + 0.5) / N`` (S incidents in N periods; the half incident keeps a silent
-baseline from making one incident infinitely surprising) and variance ``max(v, mean) * (N + 1) / N``
-(``v`` the window's sample variance: bursty news widens the tail; the factor is the uncertainty of
-a mean estimated from N periods). The surprise is ``-log10 P(X >= observed)``. Pure arithmetic, no
-SciPy. docs/alerts.md gives the reasons and the measured behaviour.
+baseline from making one incident infinitely surprising) and variance
+``max(v, mean) * (N + 1) / N`` (``v`` the window's sample variance: bursty news widens the tail;
+the factor is the uncertainty of a mean estimated from N periods). The surprise is
+``-log10 P(X >= observed)``, for the period alone and for the sum over the last three (a
+sustained rise no single period shows; independent periods add their means and variances).
+Pure arithmetic, no SciPy. docs/alerts.md gives the reasons and the measured behaviour.
 """
 
 from __future__ import annotations
@@ -28,11 +30,12 @@ class Baseline:
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """A period whose count is surprising against its baseline."""
+    """A period whose count, alone or with the periods just before it, surprises its baseline."""
 
-    index: int
-    observed: int
-    expected: float
+    index: int  # the period the alert is for (the last of its span)
+    span: int  # periods the count covers: 1, or several for a sustained rise
+    observed: int  # incidents in those periods
+    expected: float  # the baseline's count for that many periods
     surprise: float  # -log10 of the tail probability
 
     @property
@@ -66,19 +69,31 @@ def surprise(observed: int, base: Baseline) -> float:
     return max(0.0, -(log_first + math.log(total)) / _LN10)
 
 
+def scaled(base: Baseline, periods: int) -> Baseline:
+    """The baseline of a count summed over ``periods`` periods (independent periods add up)."""
+    return Baseline(base.expected * periods, base.mean * periods, base.variance * periods)
+
+
 def flags(counts: Sequence[int], *, window: int, threshold: float, min_count: int,
-          first: int = 0) -> list[Flag]:
-    """The periods of ``counts`` (from index ``first + window``, so every baseline is a full
-    window of data) with at least ``min_count`` incidents, more than their baseline, and a
-    surprise of at least ``threshold``."""
+          spans: Sequence[int] = (1, 3)) -> list[Flag]:
+    """The periods of ``counts`` whose count, or the sum over the last ``span`` periods, has a
+    surprise of at least ``threshold`` against the ``window`` periods before it (the most
+    surprising span is kept). A period is tested once a full window precedes its span; it needs
+    an incident of its own and at least ``min_count`` in the span, above the baseline."""
     out = []
-    for i in range(first + window, len(counts)):
-        if counts[i] < min_count:
-            continue
-        base = baseline(counts[i - window:i])
-        if counts[i] <= base.mean:
-            continue
-        size = surprise(counts[i], base)
-        if size >= threshold:
-            out.append(Flag(i, counts[i], round(base.expected, 3), round(size, 2)))
+    for i, count in enumerate(counts):
+        best: Flag | None = None
+        for span in spans:
+            first = i - span + 1
+            observed = sum(counts[first:i + 1])
+            if first - window < 0 or count < 1 or observed < min_count:
+                continue
+            base = scaled(baseline(counts[first - window:first]), span)
+            if observed <= base.mean:
+                continue
+            size = surprise(observed, base)
+            if size >= threshold and (best is None or size > best.surprise):
+                best = Flag(i, span, observed, round(base.expected, 3), round(size, 2))
+        if best is not None:
+            out.append(best)
     return out
