@@ -491,8 +491,9 @@ def trend(actor: str | None, recipient: str | None, place: str | None, by: str,
         what = " ".join(p for p in (f"{actor or 'anyone'} → {recipient or 'anyone'}"
                                     if actor or recipient else "", f"in {place}" if place else "")
                         if p) or "all incidents"
-        _write_analysis(points, fmt, output,
-                        lambda rs, out: print_trend(rs, f"{what}, by {by}", out))
+        if points or fmt != "table":  # an empty chart says nothing the note below does not
+            _write_analysis(points, fmt, output,
+                            lambda rs, out: print_trend(rs, f"{what}, by {by}", out))
     if not points:
         _echo_err(f"polemos: no incidents match ({len(incidents)} in the store)")
 

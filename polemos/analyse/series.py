@@ -60,7 +60,7 @@ def check_range(since: str | None, until: str | None) -> tuple[date | None, date
     """--since and --until as days; raises InputError for a malformed or reversed pair."""
     first, last = parse_bound(since, "since"), parse_bound(until, "until")
     if first and last and first > last:
-        raise InputError(f"since {first} is after until {last}", field="since")
+        raise InputError(f"{first} is after until {last}", field="since")
     return first, last
 
 
