@@ -512,7 +512,7 @@ def trend(actor: str | None, recipient: str | None, place: str | None, by: str,
 @click.option("--threshold", type=click.FloatRange(0), default=3.5, show_default=True,
               help="Least surprise, -log10 p, of an alert.")
 @click.option("--min-count", type=click.IntRange(1), default=3, show_default=True,
-              help="Least conflict incidents in an alerting period.")
+              help="Least conflict incidents in an alert (its period, or its three-period span).")
 @_db_option
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",

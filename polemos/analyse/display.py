@@ -76,7 +76,8 @@ def print_alerts(found: Sequence[Alert], title: str, out: IO[str]) -> None:
         shown = [f"{i} {_clip(t)}" for i, t in zip(a.incident_ids[:3], a.texts[:3], strict=True)]
         if len(a.incident_ids) > 3:
             shown.append(f"… and {len(a.incident_ids) - 3} more")
-        table.add_row(a.period, f"{a.series} ({a.kind})", str(a.observed), f"{a.expected:g}",
+        when = a.period if a.span == 1 else f"{a.period}\n({a.span} periods from {a.start})"
+        table.add_row(when, f"{a.series} ({a.kind})", str(a.observed), f"{a.expected:g}",
                       f"{a.surprise:.1f}", str(a.dead), "\n".join(shown))
     _console(out).print(table)
     out.flush()
