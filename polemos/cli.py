@@ -436,7 +436,7 @@ def _write_analysis(records: Any, fmt: str, output: str, show: Any, flat: Any = 
 
     if fmt == "parquet":
         if output == "-":
-            raise click.UsageError("parquet is binary: give -o FILE")
+            raise PolemosError("parquet is binary: give -o FILE", field="format")
         try:
             records.to_parquet(output)
         except OSError as err:
@@ -540,7 +540,9 @@ def alerts(since: str | None, until: str | None, dyad: tuple[str, str] | None,
         from polemos.console import count
 
         title = f"{count(len(found), 'alert')} (by {by}, surprise ≥ {threshold:g})"
-        _write_analysis(found, fmt, output, lambda rs, out: print_alerts(rs, title, out), flat_alert)
+        if found or fmt != "table":  # the count on stderr says it for an empty table
+            _write_analysis(found, fmt, output, lambda rs, out: print_alerts(rs, title, out),
+                            flat_alert)
     _echo_err(f"polemos: {count(len(found), 'alert')} from {count(len(incidents), 'incident')}")
 
 

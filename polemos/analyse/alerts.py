@@ -4,8 +4,9 @@ A conflict incident (quad class 3 or 4: verbal or material conflict) counts in t
 first reported, so the value of period D depends only on what was reported by the end of D: a
 late report lands in its own period and never moves an earlier alert. An incident told more than
 ``stale_days`` after its event date (an anniversary, a trial) is history, not news, and is left
-out. Each series is scored against its own previous ``window`` periods (surprise.py). The
-method, its defaults and what it cannot see: docs/alerts.md.
+out. Each series is scored against its own previous ``window`` periods (surprise.py), of which
+only those in which the store heard anything at all count: a period with no report is a gap in
+the news, not a quiet one. The method, its defaults and what it cannot see: docs/alerts.md.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from polemos.analyse.periods import (
     period_label,
     period_start,
     periods,
+    periods_back,
 )
 from polemos.analyse.records import Records
 from polemos.analyse.series import check_range
@@ -86,12 +88,12 @@ def is_conflict(record: IncidentRecord) -> bool:
     return record.get("intensity") is not None and float(record["intensity"]) < 0
 
 
-def report_day(record: IncidentRecord, stale_days: int) -> date | None:
+def report_day(record: IncidentRecord, stale_days: int | None) -> date | None:
     """The day an incident became known (first report; else its own day-precision date), or
     None when unknown or when the report retells something over ``stale_days`` old."""
     span = date_span(record.get("date"))
     reported = day_of(record.get("first_reported")) or (span[0] if span and span[2] == "day" else None)
-    if reported is None or (span and (reported - span[1]).days > stale_days):
+    if reported is None or (stale_days is not None and span and (reported - span[1]).days > stale_days):
         return None
     return reported
 
@@ -117,10 +119,12 @@ def alerts(records: Sequence[IncidentRecord], *, dyad: tuple[str, str] | None = 
              if (day := report_day(r, stale_days)) is not None and (last is None or day <= last)]
     if not known:
         return Records(kind=Alert)
-    origin = period_start(min(day for day, _ in known), grain)  # the store's first period
+    # the periods in which anything at all was reported (stale retellings too): the rest are gaps
+    active = {period_start(day, grain) for r in records
+              if (day := report_day(r, None)) is not None and (last is None or day <= last)}
     series = _series(known, records, dyad, place)
     found = [a for kind, name, items in series
-             for a in _series_alerts(kind, name, items, origin, settings)]
+             for a in _series_alerts(kind, name, items, active, settings)]
     if first is not None:
         found = [a for a in found if a.end >= first.isoformat()]
     return Records(sorted(found, key=lambda a: (a.end, -a.surprise, a.kind, a.series)), kind=Alert)
@@ -147,19 +151,22 @@ def _series(known: list[tuple[date, IncidentRecord]], records: Sequence[Incident
     return [(kind, name, items) for (kind, name), items in sorted(grouped.items())]
 
 
-def _series_alerts(kind: str, name: str, items: list[tuple[date, IncidentRecord]], origin: date,
-                   settings: Settings) -> list[Alert]:
-    """The alerts of one series: its counts per period from ``origin``, each against its window."""
+def _series_alerts(kind: str, name: str, items: list[tuple[date, IncidentRecord]],
+                   active: set[date], settings: Settings) -> list[Alert]:
+    """The alerts of one series: its counts per period, each against its window."""
     by_period: dict[date, list[IncidentRecord]] = {}
     for day, r in items:
         by_period.setdefault(period_start(day, settings.by), []).append(r)
     if not by_period or max(len(v) for v in by_period.values()) < settings.min_count:
         return []  # nothing could pass the minimum: skip building the series
-    starts = list(periods(origin, max(by_period), settings.by))
+    # before a series' first incident its counts are zeros: a full window and span are enough
+    lo = periods_back(min(by_period), settings.by, settings.window + max(SPANS))
+    starts = list(periods(lo, max(by_period), settings.by, limit=None))
     counts = [len(by_period.get(s, ())) for s in starts]
     return [_alert(kind, name, starts[f.index - f.span + 1:f.index + 1], by_period, f, settings)
             for f in flags(counts, window=settings.window, threshold=settings.threshold,
-                           min_count=settings.min_count, spans=SPANS)]
+                           min_count=settings.min_count, spans=SPANS,
+                           active=[s in active for s in starts])]
 
 
 def _alert(kind: str, name: str, block: list[date], by_period: dict[date, list[IncidentRecord]],

@@ -69,14 +69,14 @@ def print_alerts(found: Sequence[Alert], title: str, out: IO[str]) -> None:
     from rich.table import Table
 
     table = Table(title=title, header_style="bold", show_lines=True)
-    for header in ("period", "series", "observed", "expected", "surprise", "dead",
-                   "driving incidents"):
+    for header in ("period", "series", "observed", "expected", "surprise", "dead"):
         table.add_column(header, overflow="fold")
+    table.add_column("driving incidents", overflow="fold", min_width=50)
     for a in found:
         shown = [f"{i} {_clip(t)}" for i, t in zip(a.incident_ids[:3], a.texts[:3], strict=True)]
         if len(a.incident_ids) > 3:
             shown.append(f"… and {len(a.incident_ids) - 3} more")
-        when = a.period if a.span == 1 else f"{a.period}\n({a.span} periods from {a.start})"
+        when = a.period if a.span == 1 else f"{a.period}\n(from {a.start})"
         table.add_row(when, f"{a.series} ({a.kind})", str(a.observed), f"{a.expected:g}",
                       f"{a.surprise:.1f}", str(a.dead), "\n".join(shown))
     _console(out).print(table)

@@ -51,6 +51,14 @@ def next_period(start: date, by: Grain) -> date:
     return date(start.year + start.month // 12, start.month % 12 + 1, 1)
 
 
+def periods_back(start: date, by: Grain, n: int) -> date:
+    """The first day of the period ``n`` periods before the one starting on ``start``."""
+    if by != "month":
+        return start - timedelta(days=n * (1 if by == "day" else 7))
+    months = start.year * 12 + start.month - 1 - n
+    return date(months // 12, months % 12 + 1, 1)
+
+
 def period_end(start: date, by: Grain) -> date:
     """The last day of the period starting on ``start``."""
     return next_period(start, by) - timedelta(days=1)
@@ -66,16 +74,16 @@ def period_label(start: date, by: Grain) -> str:
     return f"{start.year:04d}-{start.month:02d}"
 
 
-def periods(first: date, last: date, by: Grain) -> Iterator[date]:
+def periods(first: date, last: date, by: Grain, limit: int | None = MAX_PERIODS) -> Iterator[date]:
     """Every period from the one holding ``first`` to the one holding ``last``, in order.
 
-    Raises InputError when that is more than MAX_PERIODS periods (a typo in a date, or a stray
+    Raises InputError when that is more than ``limit`` periods (a typo in a date, or a stray
     incident date centuries away: narrow the range with since/until).
     """
     start, stop = period_start(first, by), period_start(last, by)
     span = {"day": 1, "week": 7, "month": 30}[by]
-    if (stop - start).days // span > MAX_PERIODS:
-        raise InputError(f"{first.isoformat()} to {last.isoformat()} is over {MAX_PERIODS} {by}s "
+    if limit is not None and (stop - start).days // span > limit:
+        raise InputError(f"{first.isoformat()} to {last.isoformat()} is over {limit} {by}s "
                          "(give a narrower --since/--until)", field="period")
     while start <= stop:
         yield start

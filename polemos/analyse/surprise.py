@@ -75,11 +75,16 @@ def scaled(base: Baseline, periods: int) -> Baseline:
 
 
 def flags(counts: Sequence[int], *, window: int, threshold: float, min_count: int,
-          spans: Sequence[int] = (1, 3)) -> list[Flag]:
+          spans: Sequence[int] = (1, 3), active: Sequence[bool] | None = None) -> list[Flag]:
     """The periods of ``counts`` whose count, or the sum over the last ``span`` periods, has a
     surprise of at least ``threshold`` against the ``window`` periods before it (the most
-    surprising span is kept). A period is tested once a full window precedes its span; it needs
-    an incident of its own and at least ``min_count`` in the span, above the baseline."""
+    surprising span is kept). A period needs an incident of its own and at least ``min_count``
+    in the span, above the baseline.
+
+    ``active[i]`` says whether anything at all was reported in period i (default: every period):
+    a period without reports is a gap in the news, not a quiet period, so the baseline is read
+    from the window's active periods, and a period is tested only when at least half its window
+    is active (never at a store's start, nor just after a long gap)."""
     out = []
     for i, count in enumerate(counts):
         best: Flag | None = None
@@ -88,7 +93,10 @@ def flags(counts: Sequence[int], *, window: int, threshold: float, min_count: in
             observed = sum(counts[first:i + 1])
             if first - window < 0 or count < 1 or observed < min_count:
                 continue
-            base = scaled(baseline(counts[first - window:first]), span)
+            seen = [counts[j] for j in range(first - window, first) if active is None or active[j]]
+            if 2 * len(seen) < window:
+                continue
+            base = scaled(baseline(seen), span)
             if observed <= base.mean:
                 continue
             size = surprise(observed, base)

@@ -16,6 +16,12 @@ QUIET = [1, 0, 2, 1, 0, 1, 1, 0, 2, 1] * 4  # 40 days of a quiet series, then a 
 BURST = QUIET + [9, 8, 6, 1, 0]
 
 
+def _talks(days: int, start: str = "2024-01-01") -> list[dict]:
+    """A cooperative incident a day elsewhere: the store hears news every day."""
+    return [incident(f"talks{i}", _day(start, i), quad=1, actors=("USA",), recipients=("FRA",),
+                     place=("FRA", None, "Paris")) for i in range(days)]
+
+
 def _day(start: str, offset: int) -> str:
     return (date.fromisoformat(start) + timedelta(days=offset)).isoformat()
 
@@ -61,7 +67,7 @@ def test_alerts_late_report_moves_no_earlier_alert() -> None:
 
 
 def test_alerts_every_dyad_and_place_with_enough_data() -> None:
-    records = (series_incidents(BURST, tag="hot")
+    records = (series_incidents(BURST, tag="hot") + _talks(80)
                + series_incidents(QUIET * 2, tag="calm", actors=("ISR",), recipients=("PSE",),
                                   place=("PSE", "Gaza", "Gaza")))
     found = alerts(records, by="day")
@@ -92,6 +98,23 @@ def test_alerts_leave_out_stale_retellings_and_cooperation() -> None:
     talks = [incident(f"talk{j}", "2024-02-10", quad=1) for j in range(9)]
     assert alerts(records + retold + talks, by="day") == []
     assert alerts(records + retold, by="day", stale_days=400) != []
+
+
+def test_alerts_a_gap_in_the_news_is_no_quiet_period() -> None:
+    """Days on which the store heard nothing at all are missing, not zeros: after weeks without
+    any report a return to the usual level is no alert, and a baseline skips the gap."""
+    usual = [3, 2, 4, 3, 2, 3, 4, 2, 3, 3] * 3
+    assert alerts(series_incidents(usual + [0] * 20 + [3, 4, 3, 2, 4]), by="day") == []
+    counts = QUIET[:30] + [0] * 10 + [9]  # news every day for 30 days, then 10 days of nothing
+    (alert,) = alerts(series_incidents(counts) + _talks(30), by="day", dyad=("RUS", "UKR"))
+    assert alert.period == "2024-02-10"
+    assert alert.expected == pytest.approx(sum(counts[12:30]) / 18, abs=1e-3)  # its 18 active days
+
+
+def test_alerts_a_stray_old_date_changes_nothing() -> None:
+    records = series_incidents(BURST)
+    stray = incident("old", "1950-01-01")  # an archive article: the store starts in 1950
+    assert alerts(records + [stray], by="day") == alerts(records, by="day") != []
 
 
 def test_alerts_bad_input_and_empty_input() -> None:

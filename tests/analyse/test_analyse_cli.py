@@ -76,7 +76,8 @@ def test_cli_alerts_name_series_and_incidents(store_path: Path) -> None:
     assert {a["series"] for a in found} >= {"RUS→UKR", "UKR"}
     assert not any("PSE" in a["series"] for a in found)  # three strikes in a year are no escalation
     table = run("alerts", "--db", str(store_path), "--by", "day", "--dyad", "RUS", "UKR")
-    assert "2024-02-10" in table.stdout and "Sentence of incident" in table.stdout
+    assert "2024-02-10" in table.stdout and first["incident_ids"][0] in table.stdout
+    assert "Sentence of" in table.stdout
     assert table.stderr.strip().endswith("from 63 incidents")
     csv = run("alerts", "--db", str(store_path), "--by", "day", "--place", "UKR", "--format", "csv",
               "--until", "2024-02-10")
@@ -93,6 +94,7 @@ def test_cli_alerts_name_series_and_incidents(store_path: Path) -> None:
      "since: 2024-03-01 is after until 2024-01-01"),
     (("alerts", "--dyad", "XYZ", "UKR"), "actor: unknown actor 'XYZ'"),
     (("alerts", "--since", "soon"), "since: 'soon' is not a date"),
+    (("trend", "--format", "parquet"), "format: parquet is binary: give -o FILE"),
 ])
 def test_cli_bad_input_is_one_line_and_exit_2(store_path: Path, args: tuple[str, ...],
                                               message: str) -> None:
