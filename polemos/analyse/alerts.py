@@ -139,6 +139,7 @@ def _series(known: list[tuple[date, IncidentRecord]], records: Sequence[Incident
         actor, recipient = (party_query(dyad[0], records, "actor"),
                             party_query(dyad[1], records, "recipient")) if dyad else (None, None)
         where: Query | None = place_query(place, records) if place else None
+        # records are dicts, which do not hash: the chosen ones are known by identity
         ids = {id(r) for r in select((r for _, r in conflict), actor, recipient, where)}
         name = " @ ".join(p for p in (f"{dyad[0]}→{dyad[1]}" if dyad else "", place or "") if p)
         return [("dyad" if dyad else "place", name, [(d, r) for d, r in conflict if id(r) in ids])]
@@ -157,8 +158,8 @@ def _series_alerts(kind: str, name: str, items: list[tuple[date, IncidentRecord]
     by_period: dict[date, list[IncidentRecord]] = {}
     for day, r in items:
         by_period.setdefault(period_start(day, settings.by), []).append(r)
-    if not by_period or max(len(v) for v in by_period.values()) < settings.min_count:
-        return []  # nothing could pass the minimum: skip building the series
+    if len(items) < settings.min_count:
+        return []  # no span could reach the minimum: skip building the series
     # before a series' first incident its counts are zeros: a full window and span are enough
     lo = periods_back(min(by_period), settings.by, settings.window + max(SPANS))
     starts = list(periods(lo, max(by_period), settings.by, limit=None))

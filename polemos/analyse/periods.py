@@ -42,8 +42,13 @@ def period_start(day: date, by: Grain) -> date:
     return day.replace(day=1)
 
 
+def is_last(start: date, by: Grain) -> bool:
+    """Whether this is the calendar's last period (of year 9999): none comes after it."""
+    return start >= period_start(date.max, by)
+
+
 def next_period(start: date, by: Grain) -> date:
-    """The first day of the period after the one starting on ``start``."""
+    """The first day of the period after the one starting on ``start`` (not the last one)."""
     if by == "day":
         return start + timedelta(days=1)
     if by == "week":
@@ -52,16 +57,18 @@ def next_period(start: date, by: Grain) -> date:
 
 
 def periods_back(start: date, by: Grain, n: int) -> date:
-    """The first day of the period ``n`` periods before the one starting on ``start``."""
+    """The first day of the period ``n`` periods before the one starting on ``start`` (at most
+    back to the calendar's first)."""
     if by != "month":
-        return start - timedelta(days=n * (1 if by == "day" else 7))
-    months = start.year * 12 + start.month - 1 - n
+        days = n * (1 if by == "day" else 7)
+        return start - timedelta(days=days) if (start - date.min).days >= days else date.min
+    months = max(start.year * 12 + start.month - 1 - n, 12)
     return date(months // 12, months % 12 + 1, 1)
 
 
 def period_end(start: date, by: Grain) -> date:
     """The last day of the period starting on ``start``."""
-    return next_period(start, by) - timedelta(days=1)
+    return date.max if is_last(start, by) else next_period(start, by) - timedelta(days=1)
 
 
 def period_label(start: date, by: Grain) -> str:
@@ -87,6 +94,8 @@ def periods(first: date, last: date, by: Grain, limit: int | None = MAX_PERIODS)
                          "(give a narrower --since/--until)", field="period")
     while start <= stop:
         yield start
+        if is_last(start, by):
+            return
         start = next_period(start, by)
 
 

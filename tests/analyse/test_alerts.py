@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from analyse_records import incident, nb_counts, series_incidents
 
-from polemos.analyse import alerts
+from polemos.analyse import alerts, trend
 from polemos.errors import InputError
 
 QUIET = [1, 0, 2, 1, 0, 1, 1, 0, 2, 1] * 4  # 40 days of a quiet series, then a burst
@@ -115,6 +115,20 @@ def test_alerts_a_stray_old_date_changes_nothing() -> None:
     records = series_incidents(BURST)
     stray = incident("old", "1950-01-01")  # an archive article: the store starts in 1950
     assert alerts(records + [stray], by="day") == alerts(records, by="day") != []
+
+
+def test_alerts_a_rise_over_three_periods_with_none_above_the_minimum() -> None:
+    """Two and two after weeks of nothing: no single day reaches 3, the three days do."""
+    records = series_incidents([0] * 40 + [2, 2]) + _talks(42)
+    (alert,) = alerts(records, by="day", dyad=("RUS", "UKR"))
+    assert (alert.period, alert.span, alert.observed) == ("2024-02-11", 3, 4)
+
+
+def test_alerts_and_trend_at_the_ends_of_the_calendar() -> None:
+    records = series_incidents(BURST) + [incident("first", "0001-01-01"), incident("last", "9999-12-31")]
+    assert [a.period for a in alerts(records, by="day", dyad=("RUS", "UKR"))][:1] == ["2024-02-10"]
+    with pytest.raises(InputError, match="narrower"):
+        trend(records, by="day")
 
 
 def test_alerts_bad_input_and_empty_input() -> None:

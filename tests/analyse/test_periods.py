@@ -10,9 +10,11 @@ from polemos.analyse.periods import (
     MAX_PERIODS,
     date_span,
     next_period,
+    period_end,
     period_label,
     period_start,
     periods,
+    periods_back,
 )
 from polemos.errors import InputError
 
@@ -49,3 +51,10 @@ def test_periods_too_long_a_range_is_an_input_error() -> None:
 def test_periods_date_span_reads_every_grain(value: str | None, span: tuple | None) -> None:
     got = date_span(value)
     assert (None if got is None else (got[0].isoformat(), got[1].isoformat(), got[2])) == span
+
+
+def test_periods_at_the_ends_of_the_calendar() -> None:
+    for by in ("day", "week", "month"):
+        last = list(periods(date(9999, 12, 1), date.max, by))  # type: ignore[arg-type]
+        assert last[-1] <= date.max and period_end(last[-1], by) == date.max  # type: ignore[arg-type]
+        assert periods_back(date(1, 1, 15), by, 30) == date(1, 1, 1)  # type: ignore[arg-type]
