@@ -237,6 +237,9 @@ BAD_VALUES = {
                     ["--kind", "gva", "--gold", ".", "--limit", "0"]],
     ("gazetteer",): [["nope"]],
     ("gazetteer", "build"): [["--path", "."], ["--nope"]],
+    ("trend",): [["--by", "year"], ["--format", "xml"], ["--db", "."], ["A", "B", "C"]],
+    ("alerts",): [["--by", "month"], ["--window", "1"], ["--dyad", "RUS"], ["--threshold", "-1"],
+                  ["--min-count", "0"]],
 }
 
 
