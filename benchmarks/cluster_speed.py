@@ -18,11 +18,17 @@ from typing import Any
 
 from polemos.cluster import cluster_mentions
 
-WORDS = ("gunmen attacked convoy village market checkpoint soldiers militants fighters rebels "
-         "troops civilians bomb blast rocket mortar raid ambush clashes patrol border district "
-         "province town road bridge mosque school camp airstrike drone explosion").split()
-NAMES = ("Ahmed Bashir Carla Dmitri Elena Farouk Grace Hassan Ines Jamal Karim Lena Musa Nadia "
-         "Omar Pavel Rania Samir Tariq Umar Vera Wael Yusuf Zainab").split()
+WORDS = (
+    "gunmen", "attacked", "convoy", "village", "market", "checkpoint", "soldiers", "militants",
+    "fighters", "rebels", "troops", "civilians", "bomb", "blast", "rocket", "mortar", "raid",
+    "ambush", "clashes", "patrol", "border", "district", "province", "town", "road", "bridge",
+    "mosque", "school", "camp", "airstrike", "drone", "explosion"
+)
+NAMES = (
+    "Ahmed", "Bashir", "Carla", "Dmitri", "Elena", "Farouk", "Grace", "Hassan", "Ines", "Jamal",
+    "Karim", "Lena", "Musa", "Nadia", "Omar", "Pavel", "Rania", "Samir", "Tariq", "Umar",
+    "Vera", "Wael", "Yusuf", "Zainab"
+)
 TYPES = ("ASSAULT", "ASSAULT", "ASSAULT", "COERCE", "PROTEST", "ACCUSE", "THREATEN")
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from polemos.cluster.settings import GRAINS, ClusterSettings
+from polemos.resolve.places.toponyms import km as km  # the one great-circle distance
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+(?:[.,]\d+)?")
 
@@ -124,14 +125,6 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if not dot:
         return 0.0
     return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def coarser_grain(a: str | None, b: str | None) -> str:

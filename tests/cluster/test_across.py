@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from polemos.cluster import cluster_mentions
-from polemos.cluster.facts import km
+from polemos.resolve.places.toponyms import km
 
 
 def _violence(incidents):
