@@ -4,7 +4,7 @@ summed, each with the name of the rule that chose it (docs/incidents.md)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from polemos.cluster.facts import MentionFacts
@@ -93,7 +93,5 @@ def confidence(facts: Sequence[MentionFacts]) -> float:
 
 
 def record_of(f: MentionFacts | None, key: str) -> Any:
-    if f is None:
-        return None
-    value: Any = f.record.get(key) if isinstance(f.record, Mapping) else None
-    return value
+    """A field of the chosen mention's record (None when no mention was chosen)."""
+    return None if f is None else f.record.get(key)
