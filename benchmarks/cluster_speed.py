@@ -3,7 +3,8 @@
 Generates seeded schema-v1 mention records: incidents spread over one year and 400 places in
 40 countries, each told by 1-4 articles of 1-3 mentions, with sentences drawn from a word list
 plus the incident's own names and numbers. Times `cluster_mentions` on one core at each size
-(default 2,500 / 5,000 / 10,000 / 20,000 mentions) and prints seconds, seconds per 1,000
+(default 2,500 / 5,000 / 10,000 / 20,000 mentions; `--countries 1` puts every place in one
+country, the blocking's worst case) and prints seconds, seconds per 1,000
 mentions and the growth against the previous size (2.0 for a doubling is linear; 4.0 quadratic).
 """
 
@@ -32,10 +33,10 @@ NAMES = (
 TYPES = ("ASSAULT", "ASSAULT", "ASSAULT", "COERCE", "PROTEST", "ACCUSE", "THREATEN")
 
 
-def synthetic_mentions(n: int, seed: int = 15) -> list[dict[str, Any]]:
+def synthetic_mentions(n: int, seed: int = 15, n_countries: int = 40) -> list[dict[str, Any]]:
     """About ``n`` mention records of incidents over 2020, seeded."""
     rng = random.Random(seed)
-    countries = [f"C{c:02d}" for c in range(40)]
+    countries = [f"C{c:02d}" for c in range(n_countries)]
     places = [(rng.choice(countries), rng.uniform(-40, 60), rng.uniform(-120, 140))
               for _ in range(400)]
     start = dt.date(2020, 1, 1).toordinal()
@@ -72,11 +73,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2500,5000,10000,20000")
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--countries", type=int, default=40,
+                        help="1: every mention in one country, the blocking's worst case")
     args = parser.parse_args()
     print("mentions  incidents  seconds  s/1k  growth")
     previous = None
     for n in (int(s) for s in args.sizes.split(",")):
-        mentions = synthetic_mentions(n, args.seed)
+        mentions = synthetic_mentions(n, args.seed, args.countries)
         t0 = time.process_time()
         incidents = cluster_mentions(mentions)
         seconds = time.process_time() - t0
