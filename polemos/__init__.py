@@ -147,11 +147,14 @@ def find_dates(text: str, date: str | None = None) -> list[TimeExpr]:
 
 
 def evaluate_gold(kind: str, gold: Path, *, limit: int | None = None,
-             knowledge: Knowledge | None = None) -> tuple[dict[str, Any], str]:
-    """Metrics for one gold set (``kind``: plover-gsr, petrarch, geoparsing, timeml, gva)."""
+             knowledge: Knowledge | None = None,
+             half: str | None = None) -> tuple[dict[str, Any], str]:
+    """Metrics for one gold set (``kind``: plover-gsr, petrarch, geoparsing, timeml, gva,
+    event-location, gva-clusters; ``half``: tune|blind, for gva-clusters)."""
     from polemos.evaluate.run import run_evaluation
 
-    return run_evaluation(kind, Path(gold), knowledge=knowledge or _default_knowledge(), limit=limit)
+    return run_evaluation(kind, Path(gold), knowledge=knowledge or _default_knowledge(), limit=limit,
+                          half=half)
 
 
 def sample_articles_path() -> Path:

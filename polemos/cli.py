@@ -399,15 +399,17 @@ def explain(sentence: str, default_date: str | None, kb_dirs: tuple[str, ...],
               help="Gold file or folder (see docs/evaluation.md).")
 @click.option("--limit", type=click.IntRange(1), help="Only the first N items (gva: sample size).")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+@click.option("--half", type=click.Choice(["tune", "blind"]),
+              help="gva-clusters: score one half of the incidents (sha256(incident_id) % 2).")
 @_kb_option
-def evaluate(kind: str, gold: str, limit: int | None, as_json: bool,
+def evaluate(kind: str, gold: str, limit: int | None, as_json: bool, half: str | None,
              kb_dirs: tuple[str, ...]) -> None:
     """Measure Polemos on gold data: event types, places, dates, GVA incidents."""
     import polemos
 
     with _errors_exit():
         report, text = polemos.evaluate_gold(kind, Path(gold), limit=limit,
-                                        knowledge=polemos.get_knowledge(kb_dirs))
+                                        knowledge=polemos.get_knowledge(kb_dirs), half=half)
     click.echo(json.dumps(report, default=str) if as_json else text)
 
 

@@ -11,12 +11,14 @@ if TYPE_CHECKING:
     from polemos.evaluate.event_location import Link
     from polemos.knowledge import Knowledge
 
-KINDS = ("plover-gsr", "petrarch", "geoparsing", "timeml", "gva", "event-location")
+KINDS = ("plover-gsr", "petrarch", "geoparsing", "timeml", "gva", "event-location", "gva-clusters")
 
 
 def run_evaluation(kind: str, gold: Path, *, knowledge: Knowledge,
-                   limit: int | None = None) -> tuple[dict[str, Any], str]:
-    """The metrics of one evaluation as a dict, and a readable report."""
+                   limit: int | None = None, half: str | None = None,
+                   ) -> tuple[dict[str, Any], str]:
+    """The metrics of one evaluation as a dict, and a readable report; ``half`` (tune|blind)
+    scores one half of the gold (gva-clusters only)."""
     from polemos.pipeline import code_article
 
     def code(articles: list[Article]) -> list[Mention]:
@@ -56,6 +58,13 @@ def run_evaluation(kind: str, gold: Path, *, knowledge: Knowledge,
 
         report = evaluate_event_location(gold, code, _oracle_linker(knowledge), limit=limit)
         return report, format_event_location(report)
+    if kind == "gva-clusters":
+        from polemos.evaluate.gva_clusters import evaluate_gva_clusters, format_gva_clusters
+
+        report = evaluate_gva_clusters(
+            gold, lambda arts: [mention_record(m) for a in arts for m in code_article(a, knowledge)],
+            half=half, limit=limit)
+        return report, format_gva_clusters(report)
     raise ValueError(f"unknown evaluation kind {kind!r} (expected one of {', '.join(KINDS)})")
 
 
