@@ -58,6 +58,7 @@ _VANISHED = ("SELECT DISTINCT i.id FROM (SELECT id, unnest(mention_ids) AS mid F
 # A list of ids given as the one parameter, as a hash join reads it (list_contains on every row
 # would cost rows times ids).
 _GIVEN = "(SELECT unnest(?::VARCHAR[]))"
+_CHUNK_MENTIONS = 20_000  # mentions read from the store at a time when clustering many blocks
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def rebuild_incidents(store: Store) -> Refresh:
         con.execute(_SPANS)
         rows = con.execute("SELECT id, lo, hi FROM polemos_spans ORDER BY lo NULLS LAST, id").fetchall()
         old = _ids(con, "SELECT id FROM incidents")
-        records = [r for block in _blocks(rows) for r in _cluster(store, con, block)]
+        records = _cluster_blocks(store, con, list(_blocks(rows)))
         store.replace_incidents(old, records)
     return Refresh(len(rows), len(old), len(records))
 
@@ -172,15 +173,38 @@ def _mates(con: duckdb.DuckDBPyConnection, incident_ids: Collection[str]) -> set
 
 
 def _cluster(store: Store, con: duckdb.DuckDBPyConnection, block: Collection[str]) -> list[dict[str, Any]]:
-    """The incident records of one closed block of mentions."""
+    """The incident records of one closed block of mentions, clustered in the independent
+    pieces it falls into (a refresh's block may join several)."""
     if not block:
         return []
-    mentions = store.mention_records_by_id(sorted(block))
-    docs = sorted({str(m["doc_id"]) for m in mentions})
-    rows = con.execute(f"SELECT id, source, url FROM articles WHERE id IN {_GIVEN}",
-                       [docs]).fetchall()
-    sources = {doc: outlet(doc, source, url) for doc, source, url in rows}
-    return [incident_record(i) for i in cluster_mentions(mentions, sources)]
+    rows = con.execute(f"SELECT id, lo, hi FROM polemos_spans WHERE id IN {_GIVEN} "
+                       "ORDER BY lo NULLS LAST, id", [sorted(block)]).fetchall()
+    return _cluster_blocks(store, con, list(_blocks(rows)))
+
+
+def _cluster_blocks(store: Store, con: duckdb.DuckDBPyConnection,
+                    blocks: Sequence[set[str]]) -> list[dict[str, Any]]:
+    """The incident records of blocks no link crosses, each clustered on its own; the mentions
+    are read a chunk of blocks at a time (one query per chunk, not per block)."""
+    records: list[dict[str, Any]] = []
+    chunk: list[set[str]] = []
+    for i, block in enumerate(blocks):
+        chunk.append(block)
+        if i + 1 < len(blocks) and sum(map(len, chunk)) < _CHUNK_MENTIONS:
+            continue
+        mentions = store.mention_records_by_id(sorted(m for b in chunk for m in b))
+        docs = sorted({str(m["doc_id"]) for m in mentions})
+        rows = con.execute(f"SELECT id, source, url FROM articles WHERE id IN {_GIVEN}",
+                           [docs]).fetchall()
+        sources = {doc: outlet(doc, source, url) for doc, source, url in rows}
+        by_block = {m: n for n, b in enumerate(chunk) for m in b}
+        parts: list[list[dict[str, Any]]] = [[] for _ in chunk]
+        for mention in mentions:
+            parts[by_block[str(mention["id"])]].append(mention)
+        for part in parts:
+            records += [incident_record(i) for i in cluster_mentions(part, sources)]
+        chunk = []
+    return records
 
 
 def outlet(doc_id: str, source: str | None, url: str | None) -> str:
