@@ -255,8 +255,7 @@ def demo(db: str, fmt: str, wait: float | None) -> None:
     _finish(result.failures, f"{count(result.articles_read, 'sample article')}, "
             f"{count(len(result.records), 'event mention')} making "
             f"{count(n_incidents, 'incident')} in {db}; try: "
-            f"polemos query --db {shlex.quote(db)} {shlex.quote(query_sql)}, "
-            f"or polemos incidents --db {shlex.quote(db)}")
+            f"polemos query --db {shlex.quote(db)} {shlex.quote(query_sql)}")
 
 
 @cli.command()

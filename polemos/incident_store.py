@@ -11,6 +11,7 @@ DOCS: docs/schema.md (incidents)
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -144,15 +145,34 @@ def _close_block(con: duckdb.DuckDBPyConnection, seeds: set[str]) -> set[str]:
     while frontier:
         block |= frontier
         new = sorted(frontier)
-        near = _ids(con, "SELECT DISTINCT s.id FROM polemos_spans s JOIN polemos_spans n "
-                    f"ON s.lo <= n.hi + {LINK_DAYS} AND s.hi >= n.lo - {LINK_DAYS} "
-                    f"WHERE n.id IN {_GIVEN}", [new])
+        spans = con.execute(f"SELECT lo, hi FROM polemos_spans WHERE id IN {_GIVEN} "
+                            "AND lo IS NOT NULL ORDER BY lo", [new]).fetchall()
+        reach = _reach(spans)
+        # joined against the few day ranges the new mentions reach, not mention against mention,
+        # so a refresh of many mentions on busy days reads each neighbour once
+        near = _ids(con, "SELECT DISTINCT s.id FROM polemos_spans s JOIN (SELECT unnest(?::DATE[]) "
+                    "AS a, unnest(?::DATE[]) AS b) w ON s.lo <= w.b AND s.hi >= w.a",
+                    [[a for a, _ in reach], [b for _, b in reach]]) if reach else set()
         # an undated mention may only join undated ones (there is no distance to measure)
-        undated = _ids(con, "SELECT id FROM polemos_spans WHERE lo IS NULL AND EXISTS "
-                       f"(SELECT 1 FROM polemos_spans n WHERE n.lo IS NULL AND n.id IN {_GIVEN})",
-                       [new])
+        undated = _ids(con, "SELECT id FROM polemos_spans WHERE lo IS NULL") \
+            if len(spans) < len(new) else set()
         frontier = (near | undated | _mates(con, _holding(con, frontier))) - block
     return block
+
+
+def _reach(spans: Sequence[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """The days within LINK_DAYS of any of these (first, last) day spans, sorted by first day,
+    as disjoint ranges."""
+    out: list[tuple[dt.date, dt.date]] = []
+    pad = dt.timedelta(days=LINK_DAYS)
+    for lo, hi in spans:
+        a = lo - pad if lo - dt.date.min > pad else dt.date.min
+        b = hi + pad if dt.date.max - hi > pad else dt.date.max
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _holding(con: duckdb.DuckDBPyConnection, mention_ids: Collection[str]) -> set[str]:

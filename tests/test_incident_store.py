@@ -180,12 +180,32 @@ def test_incident_store_refresh_touches_only_its_block(tmp_path: Path) -> None:
     assert late.written <= late.dropped
 
 
-def _article(doc_id: str, day: dt.date) -> tuple[Article, list[dict[str, Any]]]:
-    """An article with two attacks on one day (no parse: the store's side only)."""
+def test_incident_store_month_date_reaches_its_whole_month(tmp_path: Path) -> None:
+    """A mention dated only "2020-02" may have happened on any day of February: every mention of
+    that month (and LINK_DAYS around it) is clustered with it, and nothing further."""
+    db = tmp_path / "month.duckdb"
+    gap = LINK_DAYS + 1  # one article every `gap` days: neighbours never within reach of a day
+    with polemos.open_store(db) as store:
+        days = [dt.date(2020, 1, 1) + dt.timedelta(days=gap * k) for k in range(366 // gap)]
+        store.write_batch("r", [_article(f"a{k}", day) for k, day in enumerate(days)])
+        refresh_incidents(store)
+        store.write_batch("r", [_article("feb", dt.date(2020, 3, 2), date="2020-02")])
+        done = refresh_incidents(store, ["feb"])
+    reach = [d for d in days
+             if dt.date(2020, 2, 1) - dt.timedelta(LINK_DAYS) <= d <= dt.date(2020, 2, 29)
+             + dt.timedelta(LINK_DAYS)]
+    assert done.mentions == 2 * (len(reach) + 1) < 2 * len(days)
+    assert _incidents(db) == _full_recluster(db)
+
+
+def _article(doc_id: str, day: dt.date, date: str | None = None) -> tuple[Article, list[dict[str, Any]]]:
+    """An article with two attacks on one day (or ``date``), told on ``day`` (no parse: the
+    store's side only)."""
     article = Article(doc_id, f"Two attacks {doc_id}.", day.isoformat(), source="Wire")
+    when = date or day.isoformat()
     return article, [mention_record(Mention(f"{doc_id}-{i}", doc_id, i, "s", TextSpan("hit", 0, 3),
-                                            "ASSAULT", published=day.isoformat(),
-                                            date=day.isoformat(), date_precision="day"))
+                                            "ASSAULT", published=day.isoformat(), date=when,
+                                            date_precision="month" if date else "day"))
                      for i in range(2)]
 
 
