@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -116,22 +116,21 @@ def rebuild_incidents(store: Store) -> Refresh:
     return Refresh(len(rows), len(old), len(records))
 
 
-def _blocks(rows: Iterable[tuple[str, object, object]]) -> Iterable[set[str]]:
+def _blocks(rows: Iterable[tuple[str, dt.date | None, dt.date | None]]) -> Iterator[set[str]]:
     """Consecutive runs of (id, first day, last day) sorted by first day, split where the next
     first day lies more than LINK_DAYS after every last day so far; the undated last, together."""
     block: set[str] = set()
-    end = None
+    end: dt.date | None = None
     undated: set[str] = set()
     for mention_id, lo, hi in rows:
-        if lo is None:
+        if lo is None or hi is None:
             undated.add(mention_id)
             continue
-        if block and end is not None and (lo - end).days > LINK_DAYS:  # type: ignore[operator]
+        if end is not None and (lo - end).days > LINK_DAYS:
             yield block
-            block = set()
-            end = None
+            block, end = set(), None
         block.add(mention_id)
-        end = hi if end is None or hi > end else end  # type: ignore[operator]
+        end = hi if end is None else max(end, hi)
     for rest in (block, undated):
         if rest:
             yield rest
