@@ -10,7 +10,8 @@ The Python API mirrors the CLI (docs/api.md)::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -53,6 +54,7 @@ __all__ = [
     "code_paths", "code_text", "default_db_path", "evaluate_gold", "find_dates", "geoparse_text",
     "get_knowledge",
     "load_knowledge", "mention_record", "open_store", "read_articles", "sample_articles_path",
+    "incidents", "incidents_table", "rebuild_incidents",
 ]
 
 
@@ -214,3 +216,55 @@ def alerts(source: Any, *, dyad: tuple[str, str] | None = None, place: str | Non
     return _alerts(_incident_source(source), dyad=dyad, place=place, by=by, since=since,
                    until=until, window=window, threshold=threshold, min_count=min_count,
                    stale_days=stale_days)
+def incidents(store: Store | str | Path | None = None, *, since: str | None = None,
+              until: str | None = None, event_type: str | None = None, actor: str | None = None,
+              recipient: str | None = None, place: str | None = None,
+              limit: int | None = None) -> list[dict[str, Any]]:
+    """The stored incidents that pass every filter given, as dicts (``model.incident_record``),
+    in date order: ``polemos incidents``. Example::
+
+        polemos.incidents("events.duckdb", since="2024-03", actor="SYR", place="Aleppo")
+
+    ``store`` is an open Store or a path (default ``default_db_path()``, opened read-only).
+    Dates are ISO years, months or days; ``actor``/``recipient`` a country code or actor id;
+    ``place`` a country (code or name), province or place name. Raises InputError for a bad
+    filter, StoreError for a missing store. DOCS: docs/api.md
+    """
+    from polemos.incident_query import IncidentFilter, incident_records
+
+    where = IncidentFilter(since, until, event_type, actor, recipient, place, limit)
+    with _reading_store(store) as opened:
+        return incident_records(opened, where)
+
+
+def incidents_table(store: Store | str | Path | None = None, **filters: Any) -> Any:
+    """``incidents`` as a ``pyarrow.Table`` (``.to_pandas()`` for pandas), same filters."""
+    from polemos.incident_query import IncidentFilter
+    from polemos.incident_query import incidents_table as table
+
+    where = IncidentFilter(**filters)
+    with _reading_store(store) as opened:
+        return table(opened, where)
+
+
+def rebuild_incidents(store: Store | str | Path | None = None) -> int:
+    """Cluster every stored mention afresh into the incidents table (``polemos incidents
+    --rebuild``); the number of incidents written. ``polemos code`` keeps the table current by
+    itself; this is for a store written before incidents existed, or after a change of
+    clustering."""
+    from polemos.incident_store import rebuild_incidents as rebuild
+
+    with _reading_store(store, write=True) as opened:
+        return rebuild(opened).written
+
+
+@contextmanager
+def _reading_store(store: Store | str | Path | None, *, write: bool = False) -> Iterator[Store]:
+    """An open Store as given, or the one at a path (read-only unless ``write``)."""
+    from polemos.store import Store, open_store
+
+    if isinstance(store, Store):
+        yield store
+        return
+    with open_store(store, read_only=not write) as opened:
+        yield opened

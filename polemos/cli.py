@@ -242,6 +242,7 @@ def demo(db: str, fmt: str, wait: float | None) -> None:
     """Code the bundled sample articles into the demo's own store and print their events."""
     import polemos
     from polemos.console import ProgressReporter, count, write_records
+    from polemos.incident_query import count_incidents
 
     with _errors_exit():
         knowledge = polemos.get_knowledge().load_all()
@@ -249,10 +250,12 @@ def demo(db: str, fmt: str, wait: float | None) -> None:
             result = polemos.code_paths([polemos.sample_articles_path()], knowledge=knowledge,
                                         store=store, progress=progress.advance)
         write_records(result.records, fmt, sys.stdout)  # a re-run prints the stored events again
+        n_incidents = count_incidents(store, [r["id"] for r in result.records])
     # no notes: the samples folder is ours, and the note that its README.md is no article is noise
     query_sql = "SELECT event_type, count(*) FROM mentions GROUP BY 1"
     _finish(result.failures, f"{count(result.articles_read, 'sample article')}, "
-            f"{count(len(result.records), 'event mention')} in {db}; try: "
+            f"{count(len(result.records), 'event mention')} making "
+            f"{count(n_incidents, 'incident')} in {db}; try: "
             f"polemos query --db {shlex.quote(db)} {shlex.quote(query_sql)}")
 
 
@@ -411,6 +414,59 @@ def evaluate(kind: str, gold: str, limit: int | None, as_json: bool, half: str |
         report, text = polemos.evaluate_gold(kind, Path(gold), limit=limit,
                                         knowledge=polemos.get_knowledge(kb_dirs), half=half)
     click.echo(json.dumps(report, default=str) if as_json else text)
+
+
+@cli.command()
+@_db_option
+@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True,
+              help="Output: a readable table, JSON Lines (every field), or CSV.")
+@click.option("--since", metavar="DATE", help="Only incidents on or after DATE (YYYY-MM-DD, "
+              "YYYY-MM or YYYY).")
+@click.option("--until", metavar="DATE", help="Only incidents on or before DATE.")
+@click.option("--type", "event_type", metavar="TYPE", help="Only this PLOVER event type "
+              "(e.g. ASSAULT).")
+@click.option("--actor", metavar="CODE", help="Only incidents with an actor of this country "
+              "code (ISO3) or actor id.")
+@click.option("--recipient", metavar="CODE", help="Only incidents with a recipient of this "
+              "country code or actor id.")
+@click.option("--place", metavar="PLACE", help="Only incidents in this country (ISO3 code or "
+              "name), province or place.")
+@click.option("--limit", type=int, metavar="N", help="At most N incidents.")
+@click.option("--rebuild", is_flag=True, help="First cluster every stored mention afresh "
+              "(`polemos code` keeps incidents current by itself).")
+@_wait_option
+def incidents(db: str | None, fmt: str, since: str | None, until: str | None,
+              event_type: str | None, actor: str | None, recipient: str | None,
+              place: str | None, limit: int | None, rebuild: bool, wait: float | None) -> None:
+    """List incidents: the stored mentions clustered within and across articles.
+
+    Example: polemos incidents --since 2024-03-01 --actor SYR --format csv
+    """
+    import polemos
+    from polemos.console import count, write_incidents
+    from polemos.incident_query import IncidentFilter
+
+    where = IncidentFilter(since, until, event_type, actor, recipient, place, limit)
+    try:
+        where.where()  # a malformed filter is a usage error: exit 2 before the store is opened
+    except PolemosError as err:
+        raise click.BadParameter(err.message, param_hint=err.where) from None
+    with _errors_exit():
+        if rebuild:
+            with polemos.open_store(db, wait=wait) as store:
+                written = polemos.rebuild_incidents(store)
+            _echo_err(f"polemos: {count(written, 'incident')} rebuilt")
+        with polemos.open_store(db, read_only=True, wait=wait) as store:
+            records = polemos.incidents(store, since=since, until=until, event_type=event_type,
+                                        actor=actor, recipient=recipient, place=place, limit=limit)
+            total = None if records else store.counts()["incidents"]
+    write_incidents(records, fmt, sys.stdout)
+    if total == 0:
+        _echo_err("polemos: the store holds no incidents (code articles with `polemos code`)")
+    elif total is not None:
+        _echo_err(f"polemos: no incident matches {where.words()} (of {count(total, 'incident')})")
+    else:
+        _echo_err(f"polemos: {count(len(records), 'incident')}")
 
 
 @cli.group()

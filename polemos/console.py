@@ -147,3 +147,17 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (str, int, float, bool, list, dict)) or value is None:
         return value
     return str(value)
+
+
+def write_incidents(records: Sequence[dict[str, Any]], fmt: str, out: IO[str]) -> None:
+    """Incident records as JSON Lines, CSV (flat cells, like a mention's) or a readable table."""
+    from polemos.output import INCIDENT_CSV_COLUMNS, flat_incident, incident_table_rows
+
+    if fmt == "jsonl":
+        write_jsonl(records, out)
+    elif fmt == "csv":
+        write_csv((flat_incident(r) for r in records), out, INCIDENT_CSV_COLUMNS)
+    elif records:  # no empty frame: the command says on stderr why nothing matched
+        headers = ("date", "type", "actors → recipients", "place", "dead", "articles", "sentence")
+        _table(count(len(records), "incident"), headers, incident_table_rows(records), out)
+    out.flush()

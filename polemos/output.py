@@ -11,6 +11,7 @@ from polemos import schema
 from polemos.model import Place, TimeExpr, Toponym
 
 CSV_COLUMNS = schema.CSV_COLUMNS  # the cells of a mention's CSV row, from its columns
+INCIDENT_CSV_COLUMNS = schema.INCIDENT_CSV_COLUMNS  # and of an incident's
 
 
 def party_label(party: dict[str, Any]) -> str:
@@ -55,6 +56,32 @@ def event_table_rows(records: Iterable[dict[str, Any]]) -> list[tuple[str, ...]]
                      f"{parties_label(r.get('recipients') or [])}",
                      kind, r.get("cameo") or "-", place,
                      "-" if r.get("dead") is None else str(r["dead"])))
+    return rows
+
+
+def flat_incident(record: dict[str, Any]) -> dict[str, Any]:
+    """An incident record flattened to one CSV row, as ``flat_mention`` does a mention's."""
+    return schema.flat(record, parties_label, incident=True)
+
+
+SNIPPET_CHARS = 80  # of the lead sentence in the readable incident table
+
+
+def incident_table_rows(records: Iterable[dict[str, Any]]) -> list[tuple[str, ...]]:
+    """Rows of the readable incident table: date, type, actors → recipients, place, dead,
+    articles, and the start of the lead sentence."""
+    rows: list[tuple[str, ...]] = []
+    for r in records:
+        location = r.get("location") or {}
+        place = ", ".join(p for p in (location.get("name"), location.get("country")) if p) or "-"
+        text = " ".join(str(r.get("text") or "").split())
+        if len(text) > SNIPPET_CHARS:
+            text = text[:SNIPPET_CHARS - 1].rstrip() + "…"
+        rows.append((r.get("date") or r.get("first_reported") or "?", r["event_type"],
+                     f"{parties_label(r.get('actors') or [])} → "
+                     f"{parties_label(r.get('recipients') or [])}",
+                     place, "-" if r.get("dead") is None else str(r["dead"]),
+                     str(r.get("n_articles") or 0), text))
     return rows
 
 

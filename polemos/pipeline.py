@@ -124,6 +124,7 @@ class RunResult:
     articles_same_text: int = 0
     mentions: int = 0
     seconds: float = 0.0
+    stored_ids: set[str] = field(default_factory=set)  # articles this run stored, new or updated
 
     def stats(self) -> dict[str, int | float]:
         return {"articles_read": self.articles_read, "articles_coded": self.articles_coded,
@@ -189,6 +190,8 @@ def code_articles(items: Iterable[Item], knowledge: Knowledge, *,
                 result.records.extend(records)
             if progress is not None:
                 progress(sum(isinstance(x, Article) for x in batch), result.mentions)
+        if store is not None:  # once, after the last batch: incidents join across batches
+            _refresh_incidents(store, result)
     except KeyboardInterrupt:  # Ctrl-C: the committed batches stay, a re-run goes on from them
         _finish_run(store, result, started, "interrupted", quiet=True)
         raise
@@ -197,6 +200,21 @@ def code_articles(items: Iterable[Item], knowledge: Knowledge, *,
         raise
     _finish_run(store, result, started, "done")
     return result
+
+
+def _refresh_incidents(store: Store, result: RunResult) -> None:
+    """Bring the store's incidents up to date with what this run stored (and with what a run
+    stopped before its refresh left behind). The articles are committed already: a clustering
+    that breaks is recorded as a failure of the run, and the next run catches up."""
+    from polemos.incident_store import refresh_incidents
+
+    try:
+        refresh_incidents(store, result.stored_ids)
+    except PolemosError:
+        raise
+    except Exception as err:  # a bug in clustering must not hide that the articles were stored
+        result.failures.append(Failure(str(store.path), "cluster", f"{type(err).__name__}: {err}",
+                                       "incidents"))
 
 
 def _finish_run(store: Store | None, result: RunResult, started: float, status: str, *,
@@ -263,6 +281,7 @@ def _run_batch(batch: list[Item], knowledge: Knowledge, store: Store | None,
         taken = store.write_batch(result.run_id, coded, failures, replaced=updated,
                                   stats=result.stats(), notices=result.notices[first_notice:])
         result.articles_coded -= len(taken)  # another writer stored them first (same ids)
+        result.stored_ids.update(a.id for a, _ in coded if a.id not in taken)
         result.articles_skipped += len(taken)
         result.mentions -= sum(taken.values())
     return records

@@ -186,6 +186,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
 RECORD_KEYS: tuple[str, ...] = tuple(c.name for c in MENTIONS)
 _IN_CSV = tuple(sorted((c for c in MENTIONS if c.csv), key=lambda c: c.csv_end))  # stable
 CSV_COLUMNS: tuple[str, ...] = tuple(cell.header for c in _IN_CSV for cell in c.csv)
+_INCIDENTS_IN_CSV = tuple(sorted((c for c in INCIDENTS if c.csv), key=lambda c: c.csv_end))
+INCIDENT_CSV_COLUMNS: tuple[str, ...] = tuple(cell.header for c in _INCIDENTS_IN_CSV
+                                              for cell in c.csv)
 
 
 # --- records ----------------------------------------------------------------------------------
@@ -214,10 +217,12 @@ def value(obj: Any, type_: ColumnType) -> Any:
     return obj
 
 
-def flat(rec: dict[str, Any], party_labels: Callable[[list[dict[str, Any]]], str]) -> dict[str, Any]:
-    """A schema-v1 record as one CSV row (``party_labels`` words a list of parties)."""
+def flat(rec: dict[str, Any], party_labels: Callable[[list[dict[str, Any]]], str],
+         incident: bool = False) -> dict[str, Any]:
+    """A schema-v1 record (an incident record with ``incident``) as one CSV row (``party_labels``
+    words a list of parties)."""
     row: dict[str, Any] = {}
-    for column in _IN_CSV:
+    for column in _INCIDENTS_IN_CSV if incident else _IN_CSV:
         for cell in column.csv:
             v = rec.get(column.name)
             if cell.field is not None:

@@ -133,6 +133,19 @@ class Store:
             rows = cur.fetchall()
         return [_record_from_row(names, row) for row in rows]
 
+    def mention_records_by_id(self, ids: Sequence[str]) -> list[MentionRecord]:
+        """Stored mentions with these ids as schema-v1 dicts, by id (the ids not stored are
+        left out)."""
+        if not ids:
+            return []
+        with self.connected() as con:
+            cur = con.execute(
+                f"SELECT {', '.join(map(schema.quoted, schema.RECORD_KEYS))} FROM mentions "
+                "WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY id", [list(ids)])
+            names = [d[0] for d in cur.description]
+            rows = cur.fetchall()
+        return [_record_from_row(names, row) for row in rows]
+
     def incident_records(self, where: str = "", params: Sequence[object] = ()) -> list[MentionRecord]:
         """Stored incidents as ``model.incident_record`` dicts, by id; ``where`` is an SQL
         condition on the incidents table (with ``?`` for ``params``), e.g. "date >= ?"."""
@@ -235,6 +248,8 @@ class Store:
             try:
                 if fmt == "csv" and table == "mentions":
                     _write_mentions_csv(self, path)  # the same columns as `polemos code --format csv`
+                elif fmt == "csv" and table == "incidents":
+                    _write_incidents_csv(self, path)  # as `polemos incidents --format csv`
                 else:
                     options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER",
                                "jsonl": "FORMAT json"}[fmt]
@@ -399,6 +414,13 @@ def _write_mentions_csv(store: Store, path: Path) -> None:
     ids = [r[0] for r in rows]
     with open(path, "w", newline="", encoding="utf-8") as out:
         write_csv((flat_mention(r) for r in store.mention_records(ids)), out, CSV_COLUMNS)
+
+
+def _write_incidents_csv(store: Store, path: Path) -> None:
+    from polemos.output import INCIDENT_CSV_COLUMNS, flat_incident, write_csv
+
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        write_csv((flat_incident(r) for r in store.incident_records()), out, INCIDENT_CSV_COLUMNS)
 
 
 def _record_from_row(names: Sequence[str], row: Sequence[Any],

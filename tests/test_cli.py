@@ -235,6 +235,8 @@ BAD_VALUES = {
                    []],
     ("evaluate",): [["--kind", "nope", "--gold", "."], ["--kind", "gva", "--gold", "/no/such/gold"],
                     ["--kind", "gva", "--gold", ".", "--limit", "0"]],
+    ("incidents",): [["--since", "2024-02-30"], ["--format", "xml"], ["--limit", "many"],
+                     ["--type", "BOMBING"]],
     ("gazetteer",): [["nope"]],
     ("gazetteer", "build"): [["--path", "."], ["--nope"]],
     ("trend",): [["--by", "year"], ["--format", "xml"], ["--db", "."], ["A", "B", "C"]],

@@ -60,3 +60,16 @@ def test_docs_cli_usage_lines_match_help() -> None:
         assert helped.exit_code == 0, path
         assert helped.stdout.splitlines()[0] == usage, path
         assert usage.startswith(f"Usage: {path} "), path
+
+
+def test_docs_schema_covers_every_incident_field_in_order() -> None:
+    """docs/schema.md's "Incidents" table lists the incident record's keys in their order, and
+    its CSV header is the one `polemos incidents --format csv` writes."""
+    from polemos.schema import INCIDENT_CSV_COLUMNS, INCIDENTS
+
+    text = (DOCS / "schema.md").read_text().split("## Incidents")[1]
+    documented = [name for row in re.findall(r"^\| (`\w+`(?:, `\w+`)*) \|", text, re.M)
+                  for name in re.findall(r"`(\w+)`", row)]
+    assert documented == [c.name for c in INCIDENTS]
+    header = re.search(r"```\n(.*?)\n```", text, re.S)
+    assert header is not None and header.group(1).split(",") == list(INCIDENT_CSV_COLUMNS)
