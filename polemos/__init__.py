@@ -216,6 +216,8 @@ def alerts(source: Any, *, dyad: tuple[str, str] | None = None, place: str | Non
     return _alerts(_incident_source(source), dyad=dyad, place=place, by=by, since=since,
                    until=until, window=window, threshold=threshold, min_count=min_count,
                    stale_days=stale_days)
+
+
 def incidents(store: Store | str | Path | None = None, *, since: str | None = None,
               until: str | None = None, event_type: str | None = None, actor: str | None = None,
               recipient: str | None = None, place: str | None = None,
