@@ -79,6 +79,9 @@ def test_gva_clusters_command_scores_a_gold_folder_of_our_text(fixtures):
     assert report["singletons_b3_f1"] == pytest.approx(2 * 1 * 0.75 / 1.75)
     assert report["killed_exact"] == 1.0
     assert {"b3_f1", "shuffled_b3_f1"} <= set(report)
+    # three shooting articles tell one shooting each; the garden show tells none
+    assert report["one_violence_incident"] == pytest.approx(0.75)
+    assert 0.0 <= report["shuffled_random_sizes_b3_f1"] <= 1.0
 
 
 def test_gva_clusters_blind_half_through_the_api(fixtures, knowledge):
