@@ -1,0 +1,98 @@
+"""Towns named as the home of people or of a local service: the backdrop of a local story.
+
+"Two Gary men were charged ...", "Christian Barnett, 18, of Gary", "Memphis police are
+searching ...": the town is where the story is set, yet no event is said to happen there, and
+taken as an event's place such names moved events to where a party comes from (issue 14: tried
+and dropped). They are read apart from the article's place names, so that resolve may let
+them stand in as the article's main place only when the article names no place of its own.
+The words that mark them are data (places.yaml ``residents``, words.yaml ``services``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from polemos.extract.place_names import _RUN, _is_sentence_start, _mention
+from polemos.gazetteer.lookup import Candidate, Gazetteer
+from polemos.gazetteer.names import PLACE_WORDS
+from polemos.reading import PlaceMention
+
+# "<Town> man", "<Town> police": the word just after a capitalised run.
+_NEXT = re.compile(r"[^\S\n]+([A-Za-z]+)\b")
+# "Barnett, 18, of Gary," / "also of Gary.": a person's home town set off by commas.
+_HOME = re.compile(r",[^\S\n]+(?:also[^\S\n]+|both[^\S\n]+|all[^\S\n]+)?of[^\S\n]+\Z")
+_HOME_END = re.compile(r"(?:,|\.|;|\)|$)")
+
+
+def backdrop_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The towns ``text`` names only as the home of people or of a local service, in text order.
+
+    Each is looked up as the capitalised run before the cue word (a direction or kind word
+    dropped, as for any place name); a run the gazetteer does not know, or knows only by its
+    vowel-free key, is left out. The cue vouches for the name as a place, so words that are
+    rarely towns alone ("Mobile") are taken here.
+    """
+    services = gazetteer.words.services
+    found: dict[str, tuple[tuple[Candidate, ...], bool]] = {}
+
+    def lookup(query: str) -> tuple[tuple[Candidate, ...], bool]:
+        if query not in found:
+            found[query] = (tuple(gazetteer.candidates(query, loose=False)), False)
+        return found[query]
+
+    out = []
+    for words in _cued_heads(text, PLACE_WORDS["residents"], services):
+        # the last words of the run before the cue: "Two Gary men", "Share Memphis police"
+        for first in range(max(0, len(words) - _LONGEST), len(words)):
+            if text[slice(*words[first])].lower() in _OPENERS:
+                continue  # "The Orlando Police Department"
+            mention = _mention(text, words[first][0], words[-1][1], gazetteer, lookup, True)
+            if mention is not None and mention.candidates and not mention.loose and \
+                    _named(text, mention):
+                out.append(mention)
+                break
+    return out
+
+
+def _named(text: str, mention: PlaceMention) -> bool:
+    """Whether the words are a town's name, not a person's ("Rangel's mother") or a word
+    capitalised by its place ("One man was shot", "Many residents"): a single word opening a
+    sentence must name a town of at least ``_OPENING_TOWN`` people."""
+    span = mention.span
+    if _POSSESSIVE_END.search(span.text) or text.startswith(("'s", "’s"), span.end):
+        return False
+    if " " in span.text or not _is_sentence_start(text, span.start):
+        return True
+    return mention.candidates[0].population >= _OPENING_TOWN
+
+
+# "One", "Since", "Many" open sentences and name villages; "Gary police" names a city.
+_OPENING_TOWN = 50_000
+_POSSESSIVE_END = re.compile(r"['’]s?\Z")
+# Capitalised words that open a run without being part of a name. Grammar, not knowledge.
+_OPENERS = frozenset({"the", "a", "an"})
+# A town's name is at most this many words ("Salt Lake City", "Winston Salem").
+_LONGEST = 3
+
+
+def _cued_heads(text: str, residents: frozenset[str], services: frozenset[str],
+                ) -> Iterator[list[tuple[int, int]]]:
+    """The words (spans) of each capitalised run before a cue: a service word inside or after
+    the run ("Orlando Police Department", "Gary police"), a lower-case residents' word after
+    it ("Gary men"), or a home town set off by commas (", of Gary,")."""
+    for run in _RUN.finditer(text):
+        words = [(run.start() + w.start(), run.start() + w.end())
+                 for w in re.finditer(r"\S+", run.group())]
+        inside = next((i for i, (s, e) in enumerate(words)
+                       if i and text[s:e].lower() in services), None)
+        if inside is not None:
+            yield words[:inside]
+            continue
+        after = _NEXT.match(text, run.end())
+        word = after.group(1) if after is not None else ""
+        cued = word.lower() in services and not word.isupper() or word in residents
+        home = _HOME.search(text, max(0, run.start() - 20), run.start()) is not None and \
+            _HOME_END.match(text, run.end()) is not None
+        if cued or home:
+            yield words

@@ -1,0 +1,82 @@
+"""Towns named as people's home or a local service's ("two Gary men", "Memphis police"):
+read apart from place names, and the article's main place only when it names none."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.extract.backdrop_places import backdrop_mentions
+from polemos.model import Article
+from polemos.pipeline import code_article
+
+
+def _names(text: str, knowledge) -> list[tuple[str, str | None]]:
+    return [(m.span.text, m.candidates[0].place.admin1)
+            for m in backdrop_mentions(text, knowledge.gazetteer)]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a service named for the town, before or inside its name
+    ("Memphis police are searching for the driver.", [("Memphis", "Tennessee")]),
+    ("A spokesman for the Joliet Police Department said no one was arrested.",
+     [("Joliet", "Illinois")]),
+    ("Anyone with information may call the Buffalo Police tip line.", [("Buffalo", "New York")]),
+    # people of the town
+    ("Two Gary men were charged on Friday.", [("Gary", "Indiana")]),
+    ("A Toledo woman was taken to a hospital.", [("Toledo", None)]),
+    # a home town set off by commas after a person
+    ("The victim, Tevin Donelson, 21, of Gary, died at the scene.", [("Gary", "Indiana")]),
+    ("Donelson, also of Joliet, was released.", [("Joliet", "Illinois")]),
+    # a word rarely a town alone is one before its police
+    ("Mobile police said the man fled on foot.", [("Mobile", "Alabama")]),
+])
+def test_backdrop_places_towns_of_people_and_services(knowledge, text: str, want) -> None:
+    got = _names(text, knowledge)
+    assert [name for name, _ in got] == [name for name, _ in want]
+    for (_, admin1), (_, expected) in zip(got, want, strict=True):
+        if expected is not None:
+            assert admin1 == expected
+
+
+@pytest.mark.parametrize("text", [
+    "One man was shot in the leg.",  # a sentence's first word, a village somewhere
+    "Many residents heard the shots.",
+    "Since police arrived, nobody has left.",
+    "Rangel's mother said he was a good son.",  # a person's
+    "The Jackson family asked for privacy.",  # families are people's, not towns'
+    "Police said the man was shot twice.",  # no town at all
+])
+def test_backdrop_places_not_a_town(knowledge, text: str) -> None:
+    assert _names(text, knowledge) == []
+
+
+def _assault_places(text: str, knowledge):
+    mentions = code_article(Article(id="b", text=text, date="2019-03-12"), knowledge)
+    return [m for m in mentions if m.event_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, town, state", [
+    ("Two Gary men were charged after one of them shot himself. Officers found a man with a "
+     "gunshot wound to his thigh on Adams Street.", "Gary", "Indiana"),
+    ("Memphis police are searching for a man who fired shots into a bowling alley on White "
+     "Station Road. Four people were wounded.", "Memphis", "Tennessee"),
+    ("A teenager was shot and killed on Roosevelt Avenue on Sunday. Anyone with information "
+     "is asked to call the Buffalo Police tip line.", "Buffalo", "New York"),
+])
+def test_backdrop_places_stand_in_when_the_story_names_no_place(knowledge, text: str, town: str,
+                                                                state: str) -> None:
+    assaults = _assault_places(text, knowledge)
+    assert assaults
+    for m in assaults:
+        assert m.location is not None and m.location.name == town
+        assert m.location.admin1 == state
+        assert "place_from_article" in m.flags
+
+
+def test_backdrop_places_never_move_a_story_that_names_its_place(knowledge) -> None:
+    # the shooting is in Hammond; the victims' home town does not take its place
+    text = ("Two Gary men were wounded in a shooting in Hammond on Saturday night. "
+            "Hammond police said the gunman fled.")
+    assaults = _assault_places(text, knowledge)
+    assert assaults and assaults[0].location is not None
+    assert assaults[0].location.name == "Hammond"
