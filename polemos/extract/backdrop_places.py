@@ -11,11 +11,12 @@ The words that mark them are data (places.yaml ``residents``, words.yaml ``servi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from polemos.extract.place_names import _RUN, _is_sentence_start, _mention
 from polemos.gazetteer.lookup import Candidate, Gazetteer
-from polemos.gazetteer.names import PLACE_WORDS
+from polemos.gazetteer.names import PLACE_WORDS, name_key
 from polemos.reading import PlaceMention
 
 # "<Town> man", "<Town> police": the word just after a capitalised run.
@@ -31,7 +32,7 @@ def backdrop_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     Each is looked up as the capitalised run before the cue word (a direction or kind word
     dropped, as for any place name); a run the gazetteer does not know, or knows only by its
     vowel-free key, is left out. The cue vouches for the name as a place, so words that are
-    rarely towns alone ("Mobile") are taken here.
+    rarely towns alone ("Mobile") are taken here; a service word is never a town ("Metro police").
     """
     services = gazetteer.words.services
     found: dict[str, tuple[tuple[Candidate, ...], bool]] = {}
@@ -49,10 +50,29 @@ def backdrop_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
                 continue  # "The Orlando Police Department"
             mention = _mention(text, words[first][0], words[-1][1], gazetteer, lookup, True)
             if mention is not None and mention.candidates and not mention.loose and \
-                    _named(text, mention):
+                    mention.span.text.lower() not in services and _named(text, mention):
                 out.append(mention)
                 break
     return out
+
+
+def as_towns(names: Sequence[PlaceMention], backdrop: Sequence[PlaceMention],
+             ) -> tuple[PlaceMention, ...]:
+    """The article's place names, those it also names as a home or a local service read as
+    towns ("a Toledo woman ... in Toledo" is the city, not the Spanish province).
+
+    Only a name some city of at least ``_KNOWN_CITY`` people bears exactly: "Kerala police" and
+    "Punjab Police" are a state's, and a village of that name is no better than the state.
+    """
+    towns = {name_key(m.query) for m in backdrop if any(
+        (c.place.feature or "").startswith("P.") and c.population >= _KNOWN_CITY
+        and name_key(c.place.name) == name_key(m.query) for c in m.candidates)}
+    return tuple(replace(m, kind="city") if m.kind is None and name_key(m.query) in towns
+                 else m for m in names)
+
+
+# A town named as a home or a service is read as a town only where so big a city bears the name.
+_KNOWN_CITY = 100_000
 
 
 def _named(text: str, mention: PlaceMention) -> bool:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from polemos.extract.backdrop_places import backdrop_mentions
+from polemos.extract.backdrop_places import as_towns, backdrop_mentions
+from polemos.extract.place_names import place_mentions
 from polemos.model import Article
+from polemos.nlp import entities
 from polemos.pipeline import code_article
 
 
@@ -45,6 +47,7 @@ def test_backdrop_places_towns_of_people_and_services(knowledge, text: str, want
     "Rangel's mother said he was a good son.",  # a person's
     "The Jackson family asked for privacy.",  # families are people's, not towns'
     "Police said the man was shot twice.",  # no town at all
+    "Metro police said the shooting happened on Whitsett Road.",  # a service's own word
 ])
 def test_backdrop_places_not_a_town(knowledge, text: str) -> None:
     assert _names(text, knowledge) == []
@@ -80,3 +83,27 @@ def test_backdrop_places_never_move_a_story_that_names_its_place(knowledge) -> N
     assaults = _assault_places(text, knowledge)
     assert assaults and assaults[0].location is not None
     assert assaults[0].location.name == "Hammond"
+
+
+@pytest.mark.parametrize("text, name, state", [
+    # a city that shares its name with a province abroad, named as a home or by its police
+    ("A 17-year-old boy was shot in the hand in central Toledo late Tuesday, according to "
+     "Toledo police.", "Toledo", "Ohio"),
+    ("One person was killed in a shooting in northeast Portland, according to the Portland "
+     "Police Bureau.", "Portland", "Oregon"),
+])
+def test_backdrop_places_a_home_town_is_read_as_a_town(knowledge, text: str, name: str,
+                                                       state: str) -> None:
+    assaults = _assault_places(text, knowledge)
+    placed = [m.location for m in assaults if m.location is not None]
+    assert placed and all(p.name == name and p.admin1 == state for p in placed)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kerala police arrested two men after clashes in Kerala.", "Kerala"),
+    ("Punjab Police said the attack in Punjab was planned.", "Punjab"),
+])
+def test_backdrop_places_a_state_police_leaves_the_state(knowledge, text: str, name: str) -> None:
+    names = place_mentions(text, entities(knowledge.nlp(text)), knowledge.gazetteer)
+    read = as_towns(names, backdrop_mentions(text, knowledge.gazetteer))
+    assert [m.kind for m in read if m.query == name] == [m.kind for m in names if m.query == name]
