@@ -1,0 +1,35 @@
+"""Victims listed one by one as a killing's object: each a dead person (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from polemos.extract.numbers import find_casualties
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    # kin listed after a killing verb, a plural counted by its number
+    ("Police say the man is suspected of killing his wife and their four children.", 5),
+    ("Investigators believe he fatally shot his mother, his stepfather and two sisters.", 4),
+    ("The teenager shot and killed his grandmother and grandfather at their farm.", 2),
+    ("The gunman killed a man and a woman outside the bar.", 2),
+    # found dead, the list between the verb and the death word
+    ("A neighbor came by to find his 40-year-old wife, 12-year-old son, and 9-year-old "
+     "daughter dead in the kitchen.", 3),
+    ("Deputies found a man and a woman shot to death in a parked car.", 2),
+    # and the killer's own death after them, as the Gun Violence Archive counts it
+    ("He fatally shot his wife and three children, then turned the shotgun on himself.", 5),
+])
+def test_tolls_listed_victims_are_each_dead(sentence: str, dead: int) -> None:
+    assert find_casualties(sentence).dead == dead
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    # how many children is not said: the list adds nothing to the one killing read already
+    ("He killed his wife and children before fleeing.", 1),
+    ("He shot his wife and son, who both survived.", None),  # shot is not killed
+    ("The gunman killed three people and wounded four others.", 3),  # the others were wounded
+    ("She found her husband and son waiting at the door.", None),  # found, not found dead
+])
+def test_tolls_no_list_of_dead(sentence: str, dead: int | None) -> None:
+    assert find_casualties(sentence).dead == dead
