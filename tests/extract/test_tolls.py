@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from polemos.extract.numbers import find_casualties
+from polemos.model import Article
+from polemos.pipeline import code_article
 
 
 @pytest.mark.parametrize("sentence, dead", [
@@ -33,3 +35,21 @@ def test_tolls_listed_victims_are_each_dead(sentence: str, dead: int) -> None:
 ])
 def test_tolls_no_list_of_dead(sentence: str, dead: int | None) -> None:
     assert find_casualties(sentence).dead == dead
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    # the death toll told with the perfect or a state verb, not only "rose to"
+    ("By Tuesday the death toll had risen to 15.", 15),
+    ("The death toll has climbed to four after a woman died at the hospital.", 4),
+    ("On Monday the death toll stood at 3, police said.", 3),
+    ("The death toll is now 2, the coroner said.", 2),
+])
+def test_tolls_the_death_toll_told_again(sentence: str, dead: int) -> None:
+    assert find_casualties(sentence).dead == dead
+
+
+def test_tolls_a_risen_toll_is_the_attacks(knowledge) -> None:
+    text = ("A gunman opened fire at a nightclub in Orlando early Sunday, killing one man. "
+            "By Monday the death toll had risen to three, police said.")
+    mentions = code_article(Article(id="t", text=text, date="2019-06-02"), knowledge)
+    assert max((m.dead or 0) for m in mentions if m.event_type == "ASSAULT") == 3
