@@ -120,6 +120,8 @@ def _state_weights(mentions: Sequence[PlaceMention],
         place = pick[0].place
         if place.feature in BROAD or not place.admin1 or not place.country:
             continue
+        if place.feature != "A.ADM1" and name_key(place.name) != name_key(mention.query):
+            continue  # "Rivera" read as Pico Rivera (a surname, most likely) says no state
         per_name[name_key(mention.query)][f"{place.country}|{place.admin1}"] += 1
     total: Counter[str] = Counter()
     for counts in per_name.values():

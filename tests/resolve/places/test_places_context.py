@@ -133,3 +133,16 @@ def test_context_a_list_of_countries_is_no_town_and_its_state(geoparse) -> None:
     # a list of countries goes on after "Lebanon, Syria": no town and its state
     places = _by_text(geoparse("Troops from Lebanon, Syria and Jordan met in Lebanon."))
     assert places["Lebanon"] is not None and places["Lebanon"].country == "LBN"
+
+
+@pytest.mark.parametrize("text, name, state", [
+    # a surname the gazetteer knows only inside a longer town's name votes for no state
+    ("A woman was wounded in a drive-by shooting in Orlando on Saturday. Officer Luis Rivera "
+     "said Rivera's unit was called at 9 p.m.", "Orlando", "Florida"),
+    ("Two men were shot in Memphis overnight, Sgt. Anna Branson said. Branson asked witnesses "
+     "to call.", "Memphis", "Tennessee"),
+])
+def test_context_a_partly_matched_name_says_no_state(geoparse, text: str, name: str,
+                                                     state: str) -> None:
+    place = _by_text(geoparse(text))[name]
+    assert place is not None and place.admin1 == state
