@@ -59,7 +59,7 @@ def backdrop_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
 def as_towns(names: Sequence[PlaceMention], backdrop: Sequence[PlaceMention],
              ) -> tuple[PlaceMention, ...]:
     """The article's place names, those it also names as a home or a local service read as
-    towns ("a Toledo woman ... in Toledo" is the city, not the Spanish province).
+    towns ("Toledo police ... in central Toledo" is the city, not the Spanish province).
 
     Only a name some city of at least ``_KNOWN_CITY`` people bears exactly: "Kerala police" and
     "Punjab Police" are a state's, and a village of that name is no better than the state.
