@@ -11,7 +11,7 @@ The words that mark them are data (places.yaml ``residents``, words.yaml ``servi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from polemos.extract.place_names import _RUN, _is_sentence_start, _mention
@@ -54,6 +54,83 @@ def backdrop_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
                 out.append(mention)
                 break
     return out
+
+
+def headline_mentions(title: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The towns a headline places its story in: a capitalised run after "in", "at", "near"
+    ("Teen shot in Evansville parking lot", "Shooting In NW Albuquerque"), or a run opening
+    with a direction word ("Downtown Austin shooting"); offsets are into ``title``.
+
+    Headlines capitalise every word, so the town is looked for in the run's first words, and
+    kept only when the gazetteer knows it exactly as a town of at least ``_HEADLINE_TOWN``
+    people, a province or a country.
+    """
+    found: dict[str, tuple[tuple[Candidate, ...], bool]] = {}
+
+    def lookup(query: str) -> tuple[tuple[Candidate, ...], bool]:
+        if query not in found:
+            found[query] = (tuple(gazetteer.candidates(query, loose=False)), False)
+        return found[query]
+
+    directions = gazetteer.words.directions
+    out = []
+    for run in _RUN.finditer(title):
+        words = [(run.start() + w.start(), run.start() + w.end())
+                 for w in re.finditer(r"\S+", run.group())]
+        before = title[max(0, run.start() - 8):run.start()].lower().split()
+        # "Shooting In Gary Leaves One Dead": the preposition capitalised inside the run
+        inside = [i for i, w in enumerate(words) if title[slice(*w)].lower() in LOCATIVE]
+        if inside:
+            words = words[inside[-1] + 1:]
+            if not words:
+                continue
+        elif not (before and before[-1] in LOCATIVE) and \
+                title[slice(*words[0])].lower() not in directions:
+            continue
+        mention = _first_town(title, words, gazetteer, lookup, _title_case(title))
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _first_town(title: str, words: list[tuple[int, int]], gazetteer: Gazetteer,
+                lookup: Callable[[str], tuple[tuple[Candidate, ...], bool]],
+                title_case: bool) -> PlaceMention | None:
+    """The town the run's words name, one leading word passed over if need be ("NW
+    Albuquerque"); in a title-case headline the town may be the first words of a longer run
+    ("Gary" of "Gary Leaves One Dead"), longest first, where in a sentence-case one a longer run
+    is another name ("Martin Luther King Jr")."""
+    for skip in (0, 1):
+        longest = min(_LONGEST, len(words) - skip) if title_case else len(words) - skip
+        for n in range(longest, 0 if title_case else max(longest - 1, 0), -1):
+            part = words[skip:skip + n]
+            mention = _mention(title, part[0][0], part[-1][1], gazetteer, lookup, True)
+            if mention is not None and mention.candidates and not mention.loose and \
+                    _sizeable(mention.candidates[0]):
+                return mention
+    return None
+
+
+def _title_case(title: str) -> bool:
+    """Whether the headline capitalises most of its words ("Man Shot At Bar In Toledo")."""
+    words = [w for w in title.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= _TITLE_CASE * len(words)
+
+
+# The share of capitalised words that makes a headline title-case.
+_TITLE_CASE = 0.75
+
+
+def _sizeable(top: Candidate) -> bool:
+    feature = top.place.feature or ""
+    return feature in ("A.PCLI", "A.ADM1") or \
+        feature.startswith("P.") and top.population >= _HEADLINE_TOWN
+
+
+# A headline's capitalised word is a town only if this big: "Killing", "Boy" are villages.
+_HEADLINE_TOWN = 5_000
+# Prepositions that place a headline's story (places.yaml: locative).
+LOCATIVE = frozenset(w for w in PLACE_WORDS["locative"] if " " not in w)
 
 
 def as_towns(names: Sequence[PlaceMention], backdrop: Sequence[PlaceMention],

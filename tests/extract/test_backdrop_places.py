@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from polemos.extract.backdrop_places import as_towns, backdrop_mentions
+from polemos.extract.backdrop_places import as_towns, backdrop_mentions, headline_mentions
 from polemos.extract.place_names import place_mentions
 from polemos.model import Article
 from polemos.nlp import entities
@@ -107,3 +107,39 @@ def test_backdrop_places_a_state_police_leaves_the_state(knowledge, text: str, n
     names = place_mentions(text, entities(knowledge.nlp(text)), knowledge.gazetteer)
     read = as_towns(names, backdrop_mentions(text, knowledge.gazetteer))
     assert [m.kind for m in read if m.query == name] == [m.kind for m in names if m.query == name]
+
+
+@pytest.mark.parametrize("title, want", [
+    # after a preposition that places the story, in sentence case and in title case
+    ("Teen accidentally shoots mother in Evansville parking lot", ["Evansville"]),
+    ("Shooting In Gary Leaves One Dead", ["Gary"]),
+    ("Man charged in NW Albuquerque shooting death of friend", ["Albuquerque"]),
+    # a direction word opening the run
+    ("Downtown Austin shooting: warrant issued for suspect", ["Austin"]),
+    # a facility named for a person is no town; the town after it is
+    ("8 shot at Martin Luther King Jr. Memorial Park in Miami on MLK Day", ["Miami"]),
+    # no town at all
+    ("Man Shot In Leg At Party", []),
+    ("Woman killed in shooting at Walmart", []),
+    ("Teen shot in", []),
+])
+def test_backdrop_places_the_headline_places_its_story(knowledge, title: str, want) -> None:
+    got = headline_mentions(title, knowledge.gazetteer)
+    assert [m.candidates[0].place.name for m in got] == want
+    assert all(title[m.span.start:m.span.end] == m.span.text for m in got)
+
+
+def test_backdrop_places_the_headline_stands_in_last(knowledge) -> None:
+    text = ("A woman was taken to a hospital after an accidental shooting. It happened in the "
+            "parking lot of a store. Police said her son pulled the trigger.")
+    title = "Teen accidentally shoots mother in Evansville parking lot"
+    mentions = code_article(Article(id="h", text=text, date="2019-03-12", title=title),
+                            knowledge)
+    assaults = [m for m in mentions if m.event_type == "ASSAULT"]
+    assert assaults and all(m.location is not None and m.location.name == "Evansville"
+                            and "place_from_article" in m.flags for m in assaults)
+    # a town the text names itself wins over the headline's
+    own = code_article(Article(id="h2", text=text.replace("a store", "a store in Newburgh"),
+                               date="2019-03-12", title=title), knowledge)
+    placed = [m.location.name for m in own if m.event_type == "ASSAULT" and m.location]
+    assert "Newburgh" in placed and "Evansville" not in placed
