@@ -82,3 +82,9 @@ class ArticleReading:
     times: tuple[TimeExpr, ...]
     time_heads: tuple[tuple[int, tuple[str, ...]], ...]
     place_names: tuple[PlaceMention, ...]
+    # towns named only as people's home or a local service's ("Gary men", "Memphis police"):
+    # the main place when the article names no place of its own (extract/backdrop_places.py)
+    backdrop_names: tuple[PlaceMention, ...] = ()
+    # the towns the headline places its story in, offsets into the title: the main place when
+    # neither the text nor its backdrop names one (extract/backdrop_places.py)
+    headline_names: tuple[PlaceMention, ...] = ()

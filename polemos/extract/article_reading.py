@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from polemos.extract.attachment import attached_times, time_heads, token_starts
+from polemos.extract.backdrop_places import as_towns, backdrop_mentions, headline_mentions
 from polemos.extract.events import extract_mentions
 from polemos.extract.lower_places import is_lower_cased, lower_place_mentions
 from polemos.extract.place_attachment import place_links, regional
@@ -41,7 +42,8 @@ def read_article(doc: Doc, article: Article, knowledge: Knowledge) -> ArticleRea
     if not mentions:
         return ArticleReading(article, (), (), (), ())
     times = read_times(article, knowledge)
-    names = read_place_names(doc, article.text, knowledge)
+    backdrop = tuple(backdrop_mentions(article.text, knowledge.gazetteer))
+    names = as_towns(read_place_names(doc, article.text, knowledge), backdrop)
     stories = attack_stories(mentions, [s.text for s in doc.sents], article.title,
                              knowledge.casualties)
     starts = token_starts(doc)
@@ -57,7 +59,10 @@ def read_article(doc: Doc, article: Article, knowledge: Knowledge) -> ArticleRea
             mention_counts(m, stories.get(m.sentence_index, ()), knowledge.casualties),
             regional(doc, sentence, m.trigger)))
     heads = time_heads(doc, times)  # what each time dates, once per article
-    return ArticleReading(article, tuple(read), tuple(times), tuple(heads.items()), names)
+    headline = tuple(headline_mentions(article.title, knowledge.gazetteer)) \
+        if article.title else ()
+    return ArticleReading(article, tuple(read), tuple(times), tuple(heads.items()), names,
+                          backdrop, headline)
 
 
 def read_times(article: Article, knowledge: Knowledge | None = None) -> list[TimeExpr]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from polemos.errors import KnowledgeError
-from polemos.extract.tolls import KillingLexicon, killing_deaths
+from polemos.extract.tolls import KillingLexicon, killing_deaths, listed_victims
 from polemos.lexicons import read_lexicon, readers, words
 from polemos.model import Casualties
 from polemos.number_words import NumberLexicon, Quantity
@@ -94,6 +94,18 @@ class CasualtyLexicon:
         """Patterns, own hand, tally, intent, named killing: compiled once per lexicon."""
         return (self.patterns(), self.self_inflicted_pattern(), self.tally_pattern(),
                 self.intent_pattern(), self.killings.pattern() if self.killings else None)
+
+    def victim_list(self, sentence: str) -> int | None:
+        """The dead of victims listed one by one in ``sentence`` (``tolls.listed_victims``)."""
+        if self.killings is None or not self.killings.victim_nouns:
+            return None
+        return listed_victims(sentence, self.killings, self._victim_list_pattern,
+                              self.numbers.value)
+
+    @cached_property
+    def _victim_list_pattern(self) -> re.Pattern[str]:
+        assert self.killings is not None
+        return self.killings.victim_list_pattern(self.numbers.cardinal_pattern())
 
     @cached_property
     def revision_pattern(self) -> re.Pattern[str]:
@@ -323,6 +335,11 @@ def find_casualties(sentence: str, lexicon: CasualtyLexicon | None = None) -> Ca
                 objects = max(objects, qty.value)
             if cat not in found or qty.value > found[cat].value:
                 found[cat] = qty
+    listed = lex.victim_list(sentence)
+    if listed is not None:  # "killed his wife and their four children": five dead
+        objects = max(objects, listed)
+        if "dead" not in found or found["dead"].value < listed:
+            found["dead"] = Quantity(listed, False)
     suicide = own_hand.search(sentence)
     if suicide is not None:  # the attacker's own death is one more: "killed two, then himself"
         # "a murder-suicide" is someone killed and then the killer, whoever the victims were

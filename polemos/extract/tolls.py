@@ -11,7 +11,7 @@ counts it with the victims. Vocabulary lives in ``polemos/data/lexicon/casualtie
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,11 @@ class KillingLexicon:
     attackers: tuple[str, ...] = ()
     enforcers: tuple[str, ...] = ()
     recent_words: tuple[str, ...] = ()
+    listing_verbs: tuple[str, ...] = ()
+    finding_verbs: tuple[str, ...] = ()
+    found_dead: tuple[str, ...] = ()
+    victim_nouns: tuple[str, ...] = ()
+    victim_plurals: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None, kb_dirs: Sequence[Path] = ()) -> KillingLexicon:
@@ -47,7 +52,24 @@ class KillingLexicon:
         t, w = readers(data, where_of)
         return cls(t("multiple_killings"), w("killing_nouns"), w("fatal_words"),
                    w("fatal_events"), w("not_after_killing"), w("attackers"), w("enforcers"),
-                   w("recent_words"))
+                   w("recent_words"), w("listing_verbs"), w("finding_verbs"), w("found_dead"),
+                   w("victim_nouns"), w("victim_plurals"))
+
+    def victim_list_pattern(self, number: str) -> re.Pattern[str]:
+        """Compiled pattern for victims listed one by one: "killed his wife and four children"
+        (group ``list`` after a killing verb) or "found his wife, son and daughter dead" (group
+        ``found``); ``number`` is the cardinal pattern (``NumberLexicon.cardinal_pattern``)."""
+        noun = rf"(?:{_alternation(self.victim_nouns)}|{_alternation(self.victim_plurals)})"
+        # "his visiting teenage brother", "their four children", "a 10-year-old daughter"; a
+        # modifier is no number and no verb's participle ("killed three and wounded four others")
+        modifier = rf"(?!\w+ed\b)(?!(?:{number}){_SP})\w[\w-]*"
+        item = (rf"(?:(?:his|her|their|a|an|the){_SP})?(?:{number}{_SP})?"
+                rf"(?:{modifier}{_SP}){{0,2}}?{noun}\b")
+        items = rf"{item}(?:(?:,{_SP}(?:and{_SP})?|{_SP}and{_SP}){item})+"
+        return re.compile(
+            rf"\b(?:{_alternation(self.listing_verbs)}){_SP}(?P<list>{items})|"
+            rf"\b(?:{_alternation(self.finding_verbs)}){_SP}(?P<found>{items}){_SP}"
+            rf"(?:{_alternation(self.found_dead)})\b", re.I)
 
     def attacker_death_pattern(self) -> re.Pattern[str]:
         """Compiled pattern for the attacker's own death: "the gunman was killed", "police shot
@@ -97,4 +119,31 @@ def killing_deaths(sentence: str, lexicon: KillingLexicon,
         mult = match.group("mult")
         value = lexicon.multiples[re.sub(r"\s+", " ", mult.lower())] if mult else 1
         best = value if best is None else max(best, value)
+    return best
+
+
+def listed_victims(sentence: str, lexicon: KillingLexicon, pattern: re.Pattern[str],
+                   number: Callable[[str], int | None]) -> int | None:
+    """The dead of a killing whose victims are listed one by one, or None without such a list.
+
+    "killed his wife and their four children" -> 5; "found his wife, son, and daughter dead"
+    -> 3; a plural without its number ("his wife and children") leaves the count unknown: None.
+    ``pattern`` is ``lexicon.victim_list_pattern``; ``number`` reads a cardinal ("four" -> 4).
+    """
+    singular = {n.lower() for n in lexicon.victim_nouns}
+    plural = {n.lower() for n in lexicon.victim_plurals}
+    best: int | None = None
+    for match in pattern.finditer(sentence):
+        listed = match.group("list") or match.group("found")
+        total = 0
+        for item in re.split(rf",{_SP}(?:and{_SP})?|{_SP}and{_SP}", listed):
+            words = item.lower().split()
+            if words[-1] in plural:
+                counts = [v for w in words[:-1] if (v := number(w)) is not None]
+                if not counts:
+                    return None  # "his wife and children": how many is not said
+                total += counts[-1]
+            elif words[-1] in singular:
+                total += 1
+        best = total if best is None else max(best, total)
     return best

@@ -42,6 +42,14 @@ def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
     owns = [_own_place(r, toponyms, starts) for r in reading.mentions]
     main = main_place(toponyms, article.text, article.title,
                       [own for own, _ in owns if own is not None])
+    if main is None and reading.backdrop_names:
+        # no place of its own: the town its people and police are of ("two Gary men")
+        backdrop = find_toponyms(article.text, reading.backdrop_names, context_countries=countries)
+        main = main_place(backdrop, article.text, article.title)
+    if main is None and reading.headline_names and article.title:
+        # nor its people's: the town the headline places the story in ("shot in Evansville")
+        named = find_toponyms(article.title, reading.headline_names, context_countries=countries)
+        main = main_place(named, article.title)
     story = _Story(article, reading.times, toponyms, main, heads,
                    story_times(reading.times, article.date, article.text, 0, heads, cues), cues)
     situated = [_situate(r, own, places, story, knowledge.actors.local_sectors,

@@ -82,16 +82,32 @@ def find_toponyms(text: str, mentions: Sequence[PlaceMention], *,
 
 def _resolve_all(mentions: Sequence[PlaceMention], context: Context,
                  ) -> list[tuple[Candidate, float] | None]:
-    """Each mention's pick; the same name with the same qualifier resolves the same way."""
+    """Each mention's pick; the same name with the same qualifier resolves the same way, and a
+    name the article qualifies once ("LEBANON, Ohio") keeps that qualifier where it is bare."""
     chosen: dict[str, tuple[Candidate, float] | None] = {}
+    qualified: dict[str, str] = {}
+    named = _country_weights(mentions, ())  # the names' own: actors' countries come from them
+    for i, mention in enumerate(mentions):
+        if i in context.qualifiers:
+            qualified.setdefault(name_key(mention.query), context.qualifiers[i])
     picks = []
     for i, mention in enumerate(mentions):
         region = context.qualifiers.get(i)
+        if region is None and not _elsewhere(mention, named):
+            region = qualified.get(name_key(mention.query))
         key = f"{name_key(mention.query)}|{mention.kind or ''}|{region}"
         if key not in chosen:
             chosen[key] = _resolve(mention, context, region)
         picks.append(chosen[key])
     return picks
+
+
+def _elsewhere(mention: PlaceMention, named: Counter[str]) -> bool:
+    """Whether the article's other names (``named``: country weights of the names alone) back
+    the bare name's own sure reading ("Jordan's king visited Amman" after "the town of Jordan,
+    Minnesota"): then it keeps that reading."""
+    top = _sure(mention)
+    return top is not None and _share(top, named, top, sum(named.values())) > 0
 
 
 def _state_weights(mentions: Sequence[PlaceMention],
@@ -104,6 +120,8 @@ def _state_weights(mentions: Sequence[PlaceMention],
         place = pick[0].place
         if place.feature in BROAD or not place.admin1 or not place.country:
             continue
+        if place.feature != "A.ADM1" and name_key(place.name) != name_key(mention.query):
+            continue  # "Rivera" read as Pico Rivera (a surname, most likely) says no state
         per_name[name_key(mention.query)][f"{place.country}|{place.admin1}"] += 1
     total: Counter[str] = Counter()
     for counts in per_name.values():
@@ -121,7 +139,8 @@ def _qualifiers(text: str, mentions: Sequence[PlaceMention]) -> dict[int, str]:
     for i in range(len(mentions) - 1):
         head, tail = mentions[i], mentions[i + 1]
         if not _QUALIFIER_GAP.fullmatch(text[head.span.end:tail.span.start]) or \
-                not head.candidates or head.candidates[0].place.feature in _REGIONS:
+                not head.candidates or (head.candidates[0].place.feature in _REGIONS
+                                        and not _town_of_state(text, head, tail)):
             continue  # "France, Germany and Italy" is a list, not a town and its country
         best: tuple[float, str] | None = None
         fallback: tuple[float, str] | None = None
@@ -143,6 +162,22 @@ def _qualifiers(text: str, mentions: Sequence[PlaceMention]) -> dict[int, str]:
         if chosen is not None:
             found[i] = found[i + 1] = chosen[1]
     return found
+
+
+def _town_of_state(text: str, head: PlaceMention, tail: PlaceMention) -> bool:
+    """Whether a country's name is a town qualified by its province ("LEBANON, Ohio (WKRC)",
+    "Peru, Ind."): the province has a town of that name, and no list goes on after it."""
+    if head.candidates[0].place.feature != "A.PCLI" or not tail.candidates:
+        return False
+    state = tail.candidates[0].place
+    if state.feature != "A.ADM1" or _LIST_GOES_ON.match(text, tail.span.end):
+        return False
+    return any((c.place.feature or "").startswith("P.") and c.place.country == state.country
+               and c.place.admin1 == state.admin1 for c in head.candidates)
+
+
+# After "Jordan, Syria": a list of countries goes on ("Jordan, Syria, Iraq", "..., and Iraq").
+_LIST_GOES_ON = re.compile(r",?[ ]?(?:and|or)[ ]|,[ ]?[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,3 +111,38 @@ def test_context_the_town_of_a_name_is_a_town_not_its_country(geoparse) -> None:
     assert first.place is not None and first.place.country == "USA"
     assert first.place.feature is not None and first.place.feature.startswith("P.")
     assert second.place is not None and second.place.country == "JOR"
+
+
+@pytest.mark.parametrize("text, state", [
+    # a town named after a country, qualified once by its state, then named bare
+    ("LEBANON, Ohio (WKRC) -- A teenager was accidentally shot in Lebanon on Saturday.", "Ohio"),
+    ("PERU, Ind. -- A man was shot and killed in Peru on Friday night.", "Indiana"),
+    ("MEXICO, Mo. - Two people were wounded in a shooting in Mexico on Sunday.", "Missouri"),
+    ("The fair in Jordan, Minnesota, drew crowds. Jordan police said the fair went well.",
+     "Minnesota"),
+])
+def test_context_a_country_named_town_keeps_its_state(geoparse, text: str, state: str) -> None:
+    toponyms = [t for t in geoparse(text) if t.place is not None
+                and t.place.admin1 != t.place.name]  # the towns, not the state itself
+    assert len(toponyms) == 2
+    assert all(t.place is not None and t.place.country == "USA" and t.place.admin1 == state
+               for t in toponyms)
+
+
+def test_context_a_list_of_countries_is_no_town_and_its_state(geoparse) -> None:
+    # a list of countries goes on after "Lebanon, Syria": no town and its state
+    places = _by_text(geoparse("Troops from Lebanon, Syria and Jordan met in Lebanon."))
+    assert places["Lebanon"] is not None and places["Lebanon"].country == "LBN"
+
+
+@pytest.mark.parametrize("text, name, state", [
+    # a surname the gazetteer knows only inside a longer town's name votes for no state
+    ("A woman was wounded in a drive-by shooting in Orlando on Saturday. Officer Luis Rivera "
+     "said Rivera's unit was called at 9 p.m.", "Orlando", "Florida"),
+    ("Two men were shot in Memphis overnight, Sgt. Anna Branson said. Branson asked witnesses "
+     "to call.", "Memphis", "Tennessee"),
+])
+def test_context_a_partly_matched_name_says_no_state(geoparse, text: str, name: str,
+                                                     state: str) -> None:
+    place = _by_text(geoparse(text))[name]
+    assert place is not None and place.admin1 == state
