@@ -53,7 +53,7 @@ class Coder:
         return {"items": plain(result.records), "stored": store,
                 "failures": [_failure(f) for f in result.failures],
                 "notices": [{"where": n.where, "message": n.message} for n in result.notices],
-                **result.stats()}
+                "counts": result.stats()}
 
     def _loaded(self) -> Knowledge:
         if self._knowledge is None:
