@@ -148,6 +148,9 @@ class Snapshot:
             con.close()
         self._stamp = stamp
         keeper = connect(target, read_only=True, wait=0)
+        # one thread per query: the server runs many small queries at once, and DuckDB's own
+        # threads for each would only fight over the cores (a setting of the whole database)
+        keeper.execute("SET threads TO 1")
         return _Copy(target, keeper, time.monotonic())
 
 
