@@ -26,7 +26,7 @@ from polemos.errors import InputError, PolemosError, StoreError
 from polemos.knowledge import Knowledge
 from polemos.serve import params as p
 from polemos.serve.coding import Coder
-from polemos.serve.reading import incident_detail, page, plain
+from polemos.serve.reading import JSON, incident_detail, page, plain
 from polemos.serve.snapshot import REFRESH_EVERY, Snapshot
 
 log = logging.getLogger(__name__)
@@ -90,16 +90,16 @@ def _add_routes(app: FastAPI, snapshot: Snapshot, coder: Coder) -> None:
                 "copy_age_seconds": round(snapshot.age, 3), "models": coder.state}
 
     @app.get("/events")
-    def events(query: Annotated[p.ListQuery, Depends(list_params)]) -> dict[str, Any]:
+    def events(query: Annotated[p.ListQuery, Depends(list_params)]) -> JSON:
         """Event mentions (schema v1, docs/schema.md), one page, in date order."""
         with snapshot.reading() as store:
-            return page(store, "mentions", query)
+            return JSON(page(store, "mentions", query))
 
     @app.get("/incidents")
-    def incidents(query: Annotated[p.ListQuery, Depends(list_params)]) -> dict[str, Any]:
+    def incidents(query: Annotated[p.ListQuery, Depends(list_params)]) -> JSON:
         """Incidents (mentions clustered, docs/incidents.md), one page, in date order."""
         with snapshot.reading() as store:
-            return page(store, "incidents", query)
+            return JSON(page(store, "incidents", query))
 
     @app.get("/incidents/{incident_id}")
     def incident(incident_id: str, request: Request) -> dict[str, Any]:

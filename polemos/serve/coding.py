@@ -5,18 +5,20 @@ the background with ``warm``), and stored when asked.
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
-from polemos.errors import InputError
+from polemos.errors import InputError, PolemosError
 from polemos.knowledge import Knowledge
 from polemos.model import Article, Failure, Notice
 from polemos.serve.reading import plain
 from polemos.serve.snapshot import Snapshot
 
+log = logging.getLogger(__name__)
 MAX_ARTICLES = 100  # in one request: more is a batch job for `polemos code`
 _WARM_TEXT = "date 2024-01-02\nRebels shelled the town of Goma on Monday."
 
@@ -60,15 +62,19 @@ class Coder:
             import polemos
 
             self.state = "loading"
-            self._knowledge = polemos.get_knowledge()
+            knowledge = polemos.get_knowledge()
+            polemos.code_text(_WARM_TEXT, knowledge=knowledge)  # its parts load on first use
+            self._knowledge = knowledge
             self.state = "ready"
         return self._knowledge
 
     def _warm(self) -> None:
-        import polemos
-
-        with self._lock:
-            polemos.code_text(_WARM_TEXT, knowledge=self._loaded())
+        try:
+            with self._lock:
+                self._loaded()
+        except PolemosError as err:  # a missing model: each /code then says so (a 503)
+            self.state = "not loaded"
+            log.warning("models not loaded: %s", err)
 
 
 def parse_body(body: bytes, content_type: str, date: str | None,

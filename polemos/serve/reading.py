@@ -6,8 +6,11 @@ is a bound parameter, and table and column names come from ``schema``, never fro
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from typing import Any
+
+from starlette.responses import Response
 
 from polemos import schema
 from polemos.errors import StoreError
@@ -35,7 +38,7 @@ def page(store: Store, table: str, query: ListQuery) -> dict[str, Any]:
             [*params, query.limit, query.offset])
     total = int(counted[0][0])
     following = query.offset + len(rows)
-    return {"items": [plain(dict(zip(columns, row, strict=True))) for row in rows],
+    return {"items": [dict(zip(columns, row, strict=True)) for row in rows],
             "total": total, "offset": query.offset, "limit": query.limit,
             "next_offset": following if following < total else None}
 
@@ -70,3 +73,25 @@ def plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
+
+
+class JSON(Response):
+    """A JSON answer written straight from our dicts (FastAPI's own encoder walks every value
+    of every row first, which costs more than the query); dates become ISO text, and only an
+    answer holding a float that is not finite takes the slower ``plain`` way."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        try:
+            text = json.dumps(content, ensure_ascii=False, allow_nan=False, default=_iso,
+                              separators=(",", ":"))
+        except ValueError:
+            text = json.dumps(plain(content), ensure_ascii=False, separators=(",", ":"))
+        return text.encode("utf-8")
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
