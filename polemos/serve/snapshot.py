@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -45,8 +45,7 @@ class _Copy:
     keeper: duckdb.DuckDBPyConnection
     taken_at: float
     readers: int = 0
-    retired: bool = False
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    retired: bool = False  # a newer copy is served; drop this one when its readers are done
 
 
 class Snapshot:
@@ -83,6 +82,11 @@ class Snapshot:
                 done = copy.retired and copy.readers == 0
             if done:
                 _drop(copy)
+
+    @property
+    def copy_path(self) -> Path:
+        """The file of the copy now served."""
+        return self._current.path
 
     @property
     def age(self) -> float:
@@ -169,8 +173,7 @@ def _stamp(source: Path) -> Stamp:
 
 def _drop(copy: _Copy) -> None:
     """Close a copy no request reads any more and delete its files."""
-    with copy.lock:
-        with suppress(duckdb.Error):
-            copy.keeper.close()
-        for path in (copy.path, copy.path.with_name(copy.path.name + ".wal")):
-            path.unlink(missing_ok=True)
+    with suppress(duckdb.Error):
+        copy.keeper.close()
+    for path in (copy.path, copy.path.with_name(copy.path.name + ".wal")):
+        path.unlink(missing_ok=True)
