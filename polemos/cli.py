@@ -604,6 +604,29 @@ def alerts(since: str | None, until: str | None, dyad: tuple[str, str] | None,
     _echo_err(f"polemos: {count(len(found), 'alert')} from {count(len(incidents), 'incident')}")
 
 
+@cli.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; any "
+              "other than loopback needs $POLEMOS_TOKEN, which clients send as a bearer token.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on.")
+def serve(db: str | None, host: str, port: int) -> None:
+    """Serve the store over HTTP: events, incidents, trends, alerts, POST /code (docs/serve.md).
+
+    Example: polemos serve --db events.duckdb, then open http://127.0.0.1:8000/docs
+    """
+    from polemos.serve import run
+    from polemos.serve.server import server_token
+    from polemos.store import default_db_path
+
+    with _errors_exit():
+        target = Path(db) if db else default_db_path()
+        token = server_token(host)  # refuses a network address without a token, before binding
+        _echo_err(f"polemos: serving {target} on http://{host}:{port} (API docs at /docs; "
+                  "Ctrl-C stops)")
+        run(target, host=host, port=port, token=token)
+
+
 def main() -> None:
     """Console entry point: a missing module is one line naming the fix (exit 2), not a traceback."""
     from polemos.install import missing_part_message

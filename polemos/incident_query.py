@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
     from polemos.store import Store
 
-# An incident's days: its own date, else the day it was first reported.
+# An incident's days: its own date, else the day it was first reported; a mention's: its own
+# date, else the day its article was published (the HTTP API filters mentions the same way).
 _LO, _HI = day_span_sql("date", "first_reported")
+_DAYS = {"incidents": (_LO, _HI), "mentions": day_span_sql("date", "published")}
 _PARTY = "len(list_filter({col}, lambda p: upper(p.country) = ? OR lower(p.id) = ?)) > 0"
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -43,24 +45,28 @@ class IncidentFilter:
     place: str | None = None
     limit: int | None = None
 
-    def where(self) -> tuple[str, list[object]]:
-        """The SQL condition on the incidents table and its parameters; raises InputError for a
-        malformed date, a range that ends before it starts, an unknown event type or a limit
-        below 1."""
+    def where(self, table: str = "incidents") -> tuple[str, list[object]]:
+        """The SQL condition on the incidents (or, with ``table="mentions"``, the mentions) table
+        and its parameters; raises InputError for a malformed date, a range that ends before it
+        starts, an unknown event type or a limit below 1."""
         conditions: list[str] = []
         params: list[object] = []
+        lo, hi = _DAYS[table]
         first = _day(self.since, "since", last=False)
         last = _day(self.until, "until", last=True)
         if first and last and last < first:
             raise InputError(f"{self.until!r} is before --since {self.since!r} (expected a range "
                              "that ends after it starts)", "--until")
         if first:
-            conditions.append(f"{_HI} >= ?")
+            conditions.append(f"{hi} >= ?")
             params.append(first)
         if last:
-            conditions.append(f"{_LO} <= ?")
+            conditions.append(f"{lo} <= ?")
             params.append(last)
-        if self.event_type:
+        if self.event_type and table == "mentions":  # a mention has a type, not a family
+            conditions.append("event_type = ?")
+            params.append(_event_type(self.event_type))
+        elif self.event_type:
             conditions.append("(event_type = ? OR family = ?)")
             params += [_event_type(self.event_type)] * 2
         for column, code in (("actors", self.actor), ("recipients", self.recipient)):
@@ -176,3 +182,9 @@ def _day(value: str | None, option: str, *, last: bool) -> dt.date | None:
     except ValueError:
         raise InputError(f"{value!r} is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)",
                          f"--{option}") from None
+
+
+def first_day_sql(table: str = "incidents") -> str:
+    """SQL for the first day a row of ``table`` (incidents or mentions) may have happened on:
+    the key both are listed by, in date order."""
+    return _DAYS[table][0]

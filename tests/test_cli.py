@@ -242,6 +242,7 @@ BAD_VALUES = {
     ("trend",): [["--by", "year"], ["--format", "xml"], ["--db", "."], ["A", "B", "C"]],
     ("alerts",): [["--by", "month"], ["--window", "1"], ["--dyad", "RUS"], ["--threshold", "-1"],
                   ["--min-count", "0"]],
+    ("serve",): [["--port", "70000"], ["--port", "http"], ["--db", "."]],
 }
 
 
