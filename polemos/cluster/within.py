@@ -46,8 +46,9 @@ def split_article(facts: Sequence[MentionFacts], settings: ClusterSettings) -> l
 
 def conflict_within(a: MentionFacts, b: MentionFacts, settings: ClusterSettings) -> bool:
     """Two mentions of one article that cannot tell one act: dates the text gives that lie
-    apart, own places farther apart than their grain allows, or two different death tolls that
-    both stand (the coder marks a toll told again with ``count_on_other_mention``)."""
+    apart, own places farther apart than their grain allows, roles reversed (``reversed_roles``),
+    or two different death tolls that both stand (the coder marks a toll told again with
+    ``count_on_other_mention``)."""
     if (a.start is not None and b.start is not None and a.end is not None and b.end is not None
             and not a.date_is_published and not b.date_is_published
             and max(a.start - b.end, b.start - a.end) > settings.gap_within):
@@ -56,7 +57,20 @@ def conflict_within(a: MentionFacts, b: MentionFacts, settings: ClusterSettings)
             and not a.place_is_stand_in and not b.place_is_stand_in
             and km(a.lat, a.lon, b.lat, b.lon) > settings.place_km[coarser_grain(a.grain, b.grain)]):
         return True
+    if reversed_roles(a, b):
+        return True
     return a.dead is not None and b.dead is not None and a.dead != b.dead
+
+
+def reversed_roles(a: MentionFacts, b: MentionFacts) -> bool:
+    """One side acts on the other, then the other on the first (an attack and the reply): the
+    two acting sides share no country and each one's actors are among the other's recipients
+    (both ways: one misread party alone does not split an act). Within one
+    article the coder reads both with the same knowledge, so the roles are a fair witness here
+    (across articles they only weigh, docs/incidents.md)."""
+    if not a.actor_countries or not b.actor_countries or a.actor_countries & b.actor_countries:
+        return False
+    return bool(a.actor_countries & b.recipient_countries and b.actor_countries & a.recipient_countries)
 
 
 def article_event(group: Sequence[MentionFacts]) -> ArticleEvent:

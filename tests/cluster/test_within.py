@@ -35,3 +35,22 @@ def test_within_every_mention_is_in_exactly_one_incident(cluster_articles):
     held = [m for i in incidents for m in i.mention_ids]
     assert sorted(held) == sorted(m["id"] for m in mentions)
     assert all(i.n_mentions == len(i.mention_ids) for i in incidents)
+
+
+def test_within_an_attack_and_the_reply_with_roles_reversed_are_two_incidents(cluster_articles):
+    # one side acts on the other, then the other on the first, on the same day: two acts, each
+    # with its own direction (a dyad's series must not fold a reply into the attack)
+    for doc in ("exchange-fire", "raid-and-reply"):
+        _, mentions = cluster_articles[doc]
+        assaults = [m for m in mentions if m["event_type"] == "ASSAULT"]
+        assert len(assaults) == 2, doc
+        incidents = [i for i in cluster_mentions(mentions) if i.family == "violence"]
+        assert len(incidents) == 2, doc
+        directions = {(i.actors[0].country, i.recipients[-1].country) for i in incidents}
+        assert len(directions) == 2 and all(a != r for a, r in directions), doc
+
+
+def test_within_one_side_acting_twice_on_the_other_stays_one_incident(cluster_articles):
+    _, mentions = cluster_articles["one-raid-retold"]
+    incidents = [i for i in cluster_mentions(mentions) if i.family == "violence"]
+    assert len(incidents) == 1 and incidents[0].n_mentions >= 2
