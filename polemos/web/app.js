@@ -63,13 +63,22 @@ async function show() {
       getJson("incidents", { ...filterParams(view), limit: PAGE, offset: view.offset }),
       getJson("incidents", { ...filterParams(view), limit: MAP_LIMIT }),
       getJson("trends", trendParams),
-      getJson("alerts", alertParams).catch(() => ({ items: [] })), // markers are extra: never block the view
+      // markers are extra: an error there is a note under the timeline, never a blank view
+      getJson("alerts", alertParams).catch((err) => ({ items: [], error: err.message })),
       drawOutlines($("map"), $("map-note")),
     ]);
     if (mine !== drawing) return;
+    const latest = alerts.items.reduce((end, a) => (a.end > end ? a.end : end), "");
+    const shown = trend.items.length ? trend.items[trend.items.length - 1].end : "";
+    if (!view.until && latest > shown) {
+      // alerts count incidents by first report, which may come after the last incident's date:
+      // stretch the timeline to the last alert so its marker has a period to stand on
+      trend.items = (await getJson("trends", { ...trendParams, until: latest })).items;
+      if (mine !== drawing) return;
+    }
     drawTable(page, view);
     drawMap(mapped, view);
-    drawTrend(trend.items, alerts.items, view);
+    drawTrend(trend.items, alerts, view);
     $("status").textContent = `${plural(page.total, "incident")} match`;
     if (view.incident) await openIncident(view.incident, mine);
     else $("detail").hidden = true;
@@ -154,7 +163,8 @@ function drawMap(mapped, view) {
   $("map-note").textContent = notes.join("; ");
 }
 
-function drawTrend(periods, alerts, view) {
+function drawTrend(periods, alerted, view) {
+  const alerts = alerted.items;
   const bars = drawTimeline($("timeline"), periods, alerts);
   const what = view.actor || view.recipient ? `${view.actor || "anyone"} → ${view.recipient || "anyone"}`
     : "all incidents";
@@ -162,6 +172,7 @@ function drawTrend(periods, alerts, view) {
     ? `${what}${view.place ? ` in ${view.place}` : ""}, per ${view.by}; ${plural(alerts.length, "alert")}` +
       (view.type || view.q ? " (type and words do not narrow the timeline)" : "")
     : "No incidents in this range.";
+  if (alerted.error) $("timeline-note").textContent += `; alerts unavailable: ${alerted.error}`;
 }
 
 function pick(id) {

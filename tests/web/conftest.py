@@ -53,3 +53,18 @@ def driver() -> Iterator[Any]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def escalation_url(tmp_path_factory: pytest.TempPathFactory, knowledge: Any) -> Iterator[str]:
+    """A store where four attacks in Nigeria on one day raise an alert (tests/fixtures/web)."""
+    import polemos
+    from polemos.serve import create_app
+
+    path = tmp_path_factory.mktemp("web-alerts") / "alerts.duckdb"
+    with polemos.open_store(path) as store:
+        result = polemos.code_paths([FIXTURES / "web" / "escalation.jsonl"], knowledge=knowledge,
+                                    store=store)
+    assert not result.failures
+    with running(create_app(path, knowledge=knowledge)) as url:
+        yield url

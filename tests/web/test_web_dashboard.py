@@ -187,3 +187,22 @@ def test_web_dashboard_sends_the_token_as_a_bearer_header(driver: Any, web_store
         assert settled(driver).endswith("incidents match") and rows(driver)
         assert "token" not in driver.current_url  # taken out of the address bar, never in a query
         driver.execute_script("sessionStorage.clear()")
+
+
+@pytest.mark.parametrize("place", ["", "Nigeria"])
+def test_web_dashboard_timeline_marks_alerts(driver: Any, escalation_url: str, place: str,
+                                             artifacts: Path) -> None:
+    alerts = api(escalation_url, "/alerts", by="day", place=place)["items"]
+    assert alerts and {a["period"] for a in alerts} == {"2024-04-02"}
+    # counted by first report, the alert comes a day after the last incident's date: the
+    # timeline stretches to it
+    assert api(escalation_url, "/trends", by="day", place=place)["items"][-1]["end"] < "2024-04-02"
+    days = api(escalation_url, "/trends", by="day", place=place, until="2024-04-02")["items"]
+    driver.get(f"{escalation_url}/?by=day" + (f"&place={place}" if place else ""))
+    settled(driver)
+    assert len(driver.find_elements("css selector", "#timeline rect.bar")) == len(days)
+    marks = driver.find_elements("css selector", "#timeline .alert-mark")
+    assert len(marks) == 1  # one period alerted, however many series
+    assert "2024-04-02" in marks[0].find_element("tag name", "title").get_attribute("textContent")
+    assert f"{len(alerts)} alert" in driver.find_element("id", "timeline-note").text
+    driver.save_screenshot(str(artifacts / f"dashboard-alerts{'-' + place if place else ''}.png"))
