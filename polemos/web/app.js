@@ -50,7 +50,9 @@ let drawing = 0; // the latest show(): an older one that answers late draws noth
 /** Draw the view of the URL: every panel's request in parallel, one error message for all. */
 async function show() {
   const view = viewFromUrl();
+  const search = location.search;
   const mine = ++drawing;
+  delete document.body.dataset.shown;
   fillForm(view);
   $("error").hidden = true;
   $("status").textContent = "Loading…";
@@ -85,6 +87,8 @@ async function show() {
   } catch (err) {
     if (mine === drawing) showError(err);
   }
+  // the query string this page has finished drawing (what tests and scripts wait for)
+  if (mine === drawing) document.body.dataset.shown = search;
 }
 
 function showError(err) {
