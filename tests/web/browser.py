@@ -16,7 +16,7 @@ def missing() -> str | None:
     """Why a browser cannot start here, in one line; None when it can."""
     for path in (CHROMIUM, CHROMEDRIVER):
         if not (Path(path).is_file() and os.access(path, os.X_OK)):
-            return f"{path} is missing: {INSTALL} (and pip install -e '.[dev]' for selenium)"
+            return f"{path} is missing: {INSTALL}"
     try:
         import selenium  # noqa: F401
     except ImportError:
