@@ -85,7 +85,10 @@ async function show() {
     if (view.incident) await openIncident(view.incident, mine);
     else $("detail").hidden = true;
   } catch (err) {
-    if (mine === drawing) showError(err);
+    if (mine === drawing) {
+      showError(err);
+      clearPanels(); // no older view's rows under a message about this one
+    }
   }
   // the query string this page has finished drawing (what tests and scripts wait for)
   if (mine === drawing) document.body.dataset.shown = search;
@@ -97,6 +100,17 @@ function showError(err) {
   box.hidden = false;
   $("status").textContent = "";
   if (err instanceof ApiError && err.status === 401) $("token-box").hidden = false;
+}
+
+function clearPanels() {
+  const body = document.querySelector("#incidents tbody");
+  body.replaceChildren();
+  cell(body.insertRow(), "Nothing to show: see the message above.", "empty").colSpan = 6;
+  drawPoints($("map"), [], "", pick);
+  drawTimeline($("timeline"), [], []);
+  for (const id of ["map-note", "timeline-note", "page-note"]) $(id).textContent = "";
+  $("prev").disabled = $("next").disabled = true;
+  $("detail").hidden = true;
 }
 
 function cell(row, text, className) {

@@ -150,15 +150,22 @@ def test_web_dashboard_url_reopens_the_view_and_back_walks(driver: Any, web_url:
     assert driver.find_element("css selector", "#filters [name=q]").get_attribute("value") == ""
 
 
-@pytest.mark.parametrize(("query", "shown"), [
-    ("type=NOTATYPE", "type: "),  # the API's 400 names the parameter
-    ("since=2024-13-45", "since: "),
+@pytest.mark.parametrize(("field", "value"), [
+    ("type", "NOTATYPE"),
+    ("since", "2024-13-45"),
 ])
-def test_web_dashboard_shows_api_errors(driver: Any, web_url: str, query: str, shown: str) -> None:
-    driver.get(f"{web_url}/?{query}")
+def test_web_dashboard_shows_api_errors(driver: Any, web_url: str, field: str, value: str) -> None:
+    driver.get(web_url + "/")
+    settled(driver)
+    assert rows(driver) and points(driver)
+    submit_filter(driver, field, value)
     settled(driver)
     error = driver.find_element("id", "error")
-    assert error.is_displayed() and error.text.startswith(shown) and "(HTTP 400)" in error.text
+    # the API's 400, naming the parameter, in place of the view
+    assert error.is_displayed() and error.text.startswith(f"{field}: ") and "(HTTP 400)" in error.text
+    assert rows(driver) == [] and points(driver) == []  # no older view under the message
+    assert "see the message above" in driver.find_element("css selector", "#incidents td.empty").text
+    assert query_of(driver)[field] == [value]
 
 
 def test_web_dashboard_empty_result_says_so(driver: Any, web_url: str) -> None:
