@@ -130,7 +130,8 @@ def test_app_openapi_docs_and_index(api_url: str) -> None:
     assert "since" in {p["name"] for p in spec["paths"]["/events"]["get"]["parameters"]}
     assert get(api_url, "/docs").status_code == 200
     index = get(api_url, "/")
-    assert index.status_code == 200 and 'href="events' in index.text
+    assert index.status_code == 200 and 'src="app.js"' in index.text  # the dashboard
+    assert 'href="docs"' in index.text
 
 
 def test_app_code_plain_text_without_storing(api_url: str) -> None:
