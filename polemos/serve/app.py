@@ -31,6 +31,7 @@ from polemos.serve.snapshot import REFRESH_EVERY, Snapshot
 
 log = logging.getLogger(__name__)
 WEB = Path(__file__).resolve().parent.parent / "web"  # the dashboard's files, served at /
+_PAGE_FILES = frozenset(f.name for f in WEB.iterdir() if f.is_file()) if WEB.is_dir() else frozenset()
 MAX_BODY = 8_000_000  # bytes in one request: a few long articles, not a corpus
 
 
@@ -191,7 +192,7 @@ def _add_guards(app: FastAPI, token: str | None) -> None:
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]
                     ) -> Response:
-        if expected is not None:
+        if expected is not None and not _is_page_file(request):
             given = request.headers.get("authorization", "").encode("latin-1", "replace")
             if not hmac.compare_digest(given, expected):  # same time whatever the guess
                 return _error(401, "a bearer token is required (Authorization: Bearer "
@@ -202,6 +203,16 @@ def _add_guards(app: FastAPI, token: str | None) -> None:
             return _error(413, f"the body is over {MAX_BODY:,} bytes or its length is not a "
                           "number", "content-length")
         return await call_next(request)
+
+
+def _is_page_file(request: Request) -> bool:
+    """A GET of one of the dashboard's own files (page, script, style, outlines): they hold no
+    data, and a browser cannot send a bearer token when it opens a page, so the page must load
+    to ask for the token, which it then sends with every API call."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    name = request.url.path.lstrip("/") or "index.html"
+    return "/" not in name and name in _PAGE_FILES
 
 
 def _add_error_handlers(app: FastAPI) -> None:

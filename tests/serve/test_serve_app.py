@@ -130,7 +130,8 @@ def test_app_openapi_docs_and_index(api_url: str) -> None:
     assert "since" in {p["name"] for p in spec["paths"]["/events"]["get"]["parameters"]}
     assert get(api_url, "/docs").status_code == 200
     index = get(api_url, "/")
-    assert index.status_code == 200 and 'href="events' in index.text
+    assert index.status_code == 200 and 'src="app.js"' in index.text  # the dashboard
+    assert 'href="docs"' in index.text
 
 
 def test_app_code_plain_text_without_storing(api_url: str) -> None:
@@ -185,10 +186,14 @@ def test_app_code_store_true_is_served_next(own_store: Path, knowledge: Any) -> 
 
 def test_app_token_is_required_on_every_request(coded_store: Path, knowledge: Any) -> None:
     with running(create_app(coded_store, token="s3cret", knowledge=knowledge)) as url:
-        for path in ("/health", "/events", "/openapi.json", "/"):
+        for path in ("/health", "/events", "/openapi.json", "/docs", "/incidents/x", "/nowhere"):
             refused = httpx.get(url + path, timeout=30)
             assert refused.status_code == 401 and refused.headers["www-authenticate"] == "Bearer"
             assert refused.json()["error"]["parameter"] == "authorization"
+        # the dashboard's own files hold no data: they load, then the page asks for the token
+        for path in ("/", "/index.html", "/app.js", "/countries.geojson"):
+            assert httpx.get(url + path, timeout=30).status_code == 200, path
+        assert httpx.post(url + "/", timeout=30).status_code == 401
         wrong = httpx.get(url + "/events", headers={"Authorization": "Bearer guess"}, timeout=30)
         assert wrong.status_code == 401
         right = httpx.get(url + "/events", headers={"Authorization": "Bearer s3cret"}, timeout=30)
