@@ -75,8 +75,8 @@ def main() -> None:
             km = distance_km(located[0].lat, located[0].lon or 0.0, float(gold["lat"]),
                              float(gold["lon"]))
             right += km <= 50
-        if args.misses and km is not None and km <= 50:
-            continue
+        if args.misses and km is not None and km <= 50 or args.half != "tune":
+            continue  # the blind half is only scored, never read
         where = (f"{located[0].name} [{located[0].admin1}, {located[0].country}] "
                  f"{located[0].precision} {km:.0f} km" if located else "(no ASSAULT place)")
         print(f"{a['article_id'][:8]} gold {gold['city_or_county']}, {gold['state']} | {where}"
