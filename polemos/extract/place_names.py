@@ -36,6 +36,13 @@ _WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\w|[A-Z]"
 # Articles hyphened to the next word of a name ("Deir ez-Zor"), in the order tried (places.yaml).
 _PLACES, _WHERE = read_lexicon("places.yaml")
 _ARTICLE = "(?:" + "|".join(words(_PLACES, "joining_articles", _WHERE("joining_articles"))) + ")[-’']"
+_AIRPORT_WORDS = words(_PLACES, "airport_words", _WHERE("airport_words"))
+# An airport word in a name or just after it: "Metro airport", "Al Asad air base".
+_AIRPORT_SAID = re.compile(r"\b(?:" + "|".join(map(re.escape, _AIRPORT_WORDS)) + r")\b",
+                           re.IGNORECASE)
+_AIRPORT_FEATURES = frozenset({"S.AIRP", "S.AIRB"})
+_COUNTY_WORDS = words(_PLACES, "county_words", _WHERE("county_words"))
+_RESIDENTS = frozenset(words(_PLACES, "residents", _WHERE("residents")))
 # A run of capitalised words, with the joins names take: "Bay of Pigs", "Deir ez-Zor".
 _JOIN = r"of|de|el|al|la|du|del|do|da|dos|das"
 _RUN = re.compile(rf"(?<![\w’'\-])(?:{_WORD})(?:(?:[ ](?:(?:{_JOIN})[ ](?:the[ ])?)?"
@@ -274,10 +281,18 @@ def _mention(text: str, start: int, end: int, gazetteer: Gazetteer,
         return None  # "n’t", "the west": place names are written with a capital
     if len(tokens) == 1 and tokens[0].lower() in words.directions:
         return None  # "the Northeast", "Western": a direction, not Iceland's or Fiji's region
+    if len(tokens) == 1 and tokens[0].lower().rstrip(".") in words.street_words and \
+            _NUMBERED.search(text, max(0, start - 12), start):
+        return None  # "12th Street", "5th Ave.": a numbered street, not Street, Somerset
+    if len(tokens) == 1 and tokens[0].lower() in words.services and \
+            _heads_service(text, end, words.services):
+        return None  # "Metro police", "Metro Transit": a service's name, not Metro, Indonesia
     if len(tokens) > 1 and tokens[-1].lower().rstrip(".") in words.street_words:
         # "Park Street", "Baymeadows Road": a street no gazetteer of ours holds
-        return PlaceMention(TextSpan(phrase, start, end), phrase, (), None, from_ner) \
-            if from_ner else None
+        if not from_ner:
+            return None
+        return _county_of_facility(text, start, tokens, lookup) or \
+            PlaceMention(TextSpan(phrase, start, end), phrase, (), None, from_ner)
     variants: list[tuple[str, Kind | None]] = [(phrase, None)]
     bare = _POSSESSIVE.sub("", phrase)
     if bare != phrase and bare:
@@ -299,6 +314,12 @@ def _mention(text: str, start: int, end: int, gazetteer: Gazetteer,
         variants.append((" ".join(body), kind))
     for query, hint in variants:
         candidates, loose = lookup(query)
+        if loose and from_ner and query == phrase:
+            # "Miami-Dade", "Broward": a county named bare, before any name spelled near it
+            counties = _bare_county(phrase, lookup)
+            if counties:
+                candidates, loose, hint = counties, False, "admin"
+        candidates = _airports_said(candidates, query, text, end)
         if _ACRONYM.fullmatch(query):  # "SUV", "UF": only a country or its own name
             candidates = tuple(c for c in candidates if c.place.feature in STRONG - {"P.PPLC"}
                                or c.place.source == "polemos"
@@ -312,7 +333,73 @@ def _mention(text: str, start: int, end: int, gazetteer: Gazetteer,
             span = TextSpan(text[start:stop], start, stop)
             return PlaceMention(span, query, candidates, hint, from_ner, loose)
     span = TextSpan(phrase, start, end)
-    return PlaceMention(span, phrase, (), None, from_ner) if from_ner else None
+    if not from_ner:
+        return None
+    return _county_of_facility(text, start, tokens, lookup) or \
+        PlaceMention(span, phrase, (), None, from_ner)
+
+
+def _county_of_facility(text: str, start: int, tokens: Sequence[str],
+                        lookup: Callable[[str], tuple[tuple[Candidate, ...], bool]],
+                        ) -> PlaceMention | None:
+    """The county opening a facility's or office's name: "Trumbull County Jail", "Bulloch
+    County Sheriff's Office", "Lucas County Common Pleas" say which state the story is in."""
+    cut = next((i for i, w in enumerate(tokens) if 0 < i < len(tokens) - 1
+                and w in _COUNTY_WORDS), None)
+    if cut is None:
+        return None
+    query = " ".join(tokens[:cut + 1])
+    found, loose = lookup(query)
+    counties = tuple(c for c in found if c.place.feature == "A.ADM2")
+    if loose or not counties or not text.startswith(query, start):
+        return None
+    return PlaceMention(TextSpan(query, start, start + len(query)), query, counties, "admin",
+                        True)
+
+
+def _bare_county(phrase: str, lookup: Callable[[str], tuple[tuple[Candidate, ...], bool]],
+                 ) -> tuple[Candidate, ...]:
+    """The counties a name nothing else is called stands for ("Miami-Dade" police)."""
+    for word in _COUNTY_WORDS:
+        found, loose = lookup(f"{phrase} {word}")
+        counties = tuple(c for c in found if c.place.feature == "A.ADM2")
+        if counties and not loose:
+            return counties
+    return ()
+
+
+# A number or ordinal just before a name: "12th Street", "5th Ave".
+_NUMBERED = re.compile(r"\b\d+(?:st|nd|rd|th)?[^\S\n]+\Z", re.IGNORECASE)
+# The word after a service word that makes it part of a service's name ("Metro police",
+# "Metro students", "Metro Transit Authority").
+_SERVICE_NEXT = re.compile(r"[^\S\n]+([A-Za-z]+)")
+
+
+def _heads_service(text: str, end: int, services: frozenset[str]) -> bool:
+    """Whether the word after ``end`` continues a service's name: a capitalised word, or a
+    people or service word (places.yaml ``residents``, words.yaml ``services``)."""
+    after = _SERVICE_NEXT.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return word[0].isupper() or word.lower() in _RESIDENTS | services
+
+
+def _airports_said(candidates: tuple[Candidate, ...], query: str, text: str, end: int,
+                   ) -> tuple[Candidate, ...]:
+    """The candidates without airports the text does not call one.
+
+    airportsdata gives a served airport its bare name too ("Metro", "Lowcountry"), and a bare
+    name is mostly a common word or a region's; the airport needs its full name, or an airport
+    word in the name or right after it ("Metro airport", "Al Asad air base").
+    """
+    if not any(c.place.feature in _AIRPORT_FEATURES for c in candidates):
+        return candidates
+    after = " ".join(text[end:end + 40].split()[:2])
+    if _AIRPORT_SAID.search(query) or _AIRPORT_SAID.match(after):
+        return candidates
+    return tuple(c for c in candidates if c.place.feature not in _AIRPORT_FEATURES
+                 or fold(c.place.name) == fold(query))
 
 
 def _takes_direction(top: Candidate, named: bool = False) -> bool:

@@ -223,6 +223,9 @@ def reconcile(place: Place | None, main: Place | None, toponyms: Sequence[Topony
         return (article_location(main), True) if inside else (place, False)
     if place.name == main.name or place.lat is None or place.lon is None or main.lon is None:
         return place, False
+    if (main.feature or "").startswith("P.") and _is_quarter(place, toponyms, text, sentence):
+        # "in the Roseland neighborhood" of a Chicago story: Chicago's quarter, not the town
+        return article_location(main), True
     if km(place.lat, place.lon, main.lat, main.lon) < _NAMESAKE_KM:
         return place, False
     abroad = place.country != main.country
@@ -240,6 +243,20 @@ def reconcile(place: Place | None, main: Place | None, toponyms: Sequence[Topony
     if backed or (len(told), seconded) <= (len(own), False):
         return place, False
     return article_location(main), True
+
+
+_QUARTER = re.compile(r"[^\S\n]+(?:" + "|".join(sorted(PLACE_WORDS["quarter_nouns"])) + r")\b",
+                      re.IGNORECASE)
+
+
+def _is_quarter(place: Place, toponyms: Sequence[Toponym], text: str,
+                sentence: TextSpan | None) -> bool:
+    """Whether the sentence names ``place`` as a city's quarter ("the Roseland neighborhood")."""
+    if sentence is None or not text:
+        return False
+    return any(t.place is not None and t.place.name == place.name
+               and sentence.start <= t.span.start < sentence.end
+               and _QUARTER.match(text, t.span.end) for t in toponyms)
 
 
 # A town this far from the article's main place, in a province the article names nowhere else,

@@ -88,3 +88,18 @@ def test_unattached_place_falls_back_coarser_and_parse_is_optional(locate) -> No
 def test_same_input_same_place(locate) -> None:
     text = "Gunmen from Syria attacked a post near Mosul and fled to Turkey."
     assert locate(text, "attacked") == locate(text, "attacked")
+
+
+@pytest.mark.parametrize("text", [
+    # a city's quarter named for a far town of the same state or another
+    "CHICAGO - Two teenage boys were shot Friday evening in the Roseland neighborhood on the "
+    "Far South Side. Police in Chicago said no one was in custody.",
+    "CHICAGO - Four men were shot early Friday at a Washington Park neighborhood gas station, "
+    "Chicago police said. Two of them died.",
+])
+def test_event_places_quarter_of_the_city_keeps_the_city(knowledge, text: str) -> None:
+    from polemos.model import Article
+    from polemos.pipeline import code_article
+    shot = [m for m in code_article(Article(id="q", text=text, date="2016-05-02"), knowledge)
+            if m.event_type == "ASSAULT"]
+    assert shot and all(m.location is not None and m.location.name == "Chicago" for m in shot)
