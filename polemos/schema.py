@@ -81,6 +81,16 @@ def _plain(name: str, type_: ColumnType, **kw: Any) -> Column:
     return Column(name, type_, csv=(Cell(name),), **kw)
 
 
+# Who acted on whom, and where: the same columns (and CSV cells) in mentions and incidents.
+_WHO_AND_WHERE: tuple[Column, ...] = (
+    Column("actors", ListOf(PARTY), csv=(Cell("actors", labels=True),)),
+    Column("recipients", ListOf(PARTY), csv=(Cell("recipients", labels=True),)),
+    Column("location", PLACE, csv=(Cell("location", field="name"), Cell("lat", field="lat"),
+                                   Cell("lon", field="lon"),
+                                   Cell("location_country", field="country"))),
+)
+
+
 # The mention record, in its key order (schema v1: fields are only ever added, at the end).
 MENTIONS: tuple[Column, ...] = (
     Column("schema", INT, get=lambda m: SCHEMA_VERSION),
@@ -98,11 +108,7 @@ MENTIONS: tuple[Column, ...] = (
     _plain("cameo", TEXT),
     _plain("quad_class", INT),
     _plain("intensity", DOUBLE),
-    Column("actors", ListOf(PARTY), csv=(Cell("actors", labels=True),)),
-    Column("recipients", ListOf(PARTY), csv=(Cell("recipients", labels=True),)),
-    Column("location", PLACE, csv=(Cell("location", field="name"), Cell("lat", field="lat"),
-                                   Cell("lon", field="lon"),
-                                   Cell("location_country", field="country"))),
+    *_WHO_AND_WHERE,
     _plain("dead", INT),
     _plain("injured", INT),
     _plain("arrested", INT),
@@ -128,11 +134,7 @@ INCIDENTS: tuple[Column, ...] = (
     _plain("cameo", TEXT),
     _plain("quad_class", INT),
     _plain("intensity", DOUBLE),
-    Column("actors", ListOf(PARTY), csv=(Cell("actors", labels=True),)),
-    Column("recipients", ListOf(PARTY), csv=(Cell("recipients", labels=True),)),
-    Column("location", PLACE, csv=(Cell("location", field="name"), Cell("lat", field="lat"),
-                                   Cell("lon", field="lon"),
-                                   Cell("location_country", field="country"))),
+    *_WHO_AND_WHERE,
     _plain("place_rule", TEXT),
     _plain("dead", INT),
     _plain("injured", INT),

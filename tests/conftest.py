@@ -32,3 +32,17 @@ def plain_nlp():
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def coded_store(tmp_path_factory: pytest.TempPathFactory, knowledge):
+    """The incident fixture articles coded into a store (mentions, articles, incidents), shared
+    read-only by the API and dashboard tests (none stores through it)."""
+    import polemos
+
+    path = tmp_path_factory.mktemp("coded") / "news.duckdb"
+    with polemos.open_store(path) as store:
+        result = polemos.code_paths([FIXTURES / "incidents" / "news.jsonl"], knowledge=knowledge,
+                                    store=store)
+    assert result.mentions >= 6 and not result.failures
+    return path

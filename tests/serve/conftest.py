@@ -14,19 +14,6 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
-def coded_store(tmp_path_factory: pytest.TempPathFactory, knowledge: Any) -> Path:
-    """The incident fixture articles coded into a store (mentions, articles, incidents)."""
-    import polemos
-
-    path = tmp_path_factory.mktemp("serve") / "news.duckdb"
-    with polemos.open_store(path) as store:
-        result = polemos.code_paths([FIXTURES / "incidents" / "news.jsonl"], knowledge=knowledge,
-                                    store=store)
-    assert result.mentions >= 6 and not result.failures
-    return path
-
-
-@pytest.fixture(scope="session")
 def api_url(coded_store: Path, knowledge: Any) -> Iterator[str]:
     """The API over ``coded_store``, read-only in these tests (no test stores through it)."""
     from polemos.serve import create_app

@@ -19,16 +19,9 @@ ARTIFACTS = Path(__file__).parent.parent.parent / "test-artifacts" / "web"  # gi
 
 
 @pytest.fixture(scope="session")
-def web_store(tmp_path_factory: pytest.TempPathFactory, knowledge: Any) -> Path:
-    """The incident fixture articles coded by the real pipeline, incidents refreshed."""
-    import polemos
-
-    path = tmp_path_factory.mktemp("web") / "news.duckdb"
-    with polemos.open_store(path) as store:
-        result = polemos.code_paths([FIXTURES / "incidents" / "news.jsonl"], knowledge=knowledge,
-                                    store=store)
-    assert result.mentions >= 6 and not result.failures
-    return path
+def web_store(coded_store: Path) -> Path:
+    """The store the API tests read too (tests/conftest.py): nothing here writes to it."""
+    return coded_store
 
 
 @pytest.fixture(scope="session")
