@@ -18,7 +18,6 @@ from polemos.reading import COUNTS_ARRESTED, COUNTS_DEAD, ArticleReading, Mentio
 from polemos.resolve.counts import count_once
 from polemos.resolve.dates.event_dates import StoryTimes, event_date, story_times
 from polemos.resolve.places.event_places import event_location, main_place, reconcile
-from polemos.resolve.places.homes import context_countries, rehomed
 from polemos.resolve.places.stand_in import may_stand_in, without_stand_in
 from polemos.resolve.places.toponyms import find_toponyms
 
@@ -33,8 +32,8 @@ def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
         return []
     article = reading.article
     mentions = [r.mention for r in reading.mentions]
-    # "A Toledo woman": a party named for its home town weighs on no place name
-    countries = context_countries(mentions, reading.backdrop_names)
+    countries = sorted({a.country for m in mentions for a in (*m.actors, *m.recipients)
+                        if a.country and len(a.country) == 3})
     toponyms = find_toponyms(article.text, reading.place_names, context_countries=countries)
     cues = knowledge.story_cues
     heads = dict(reading.time_heads)
@@ -53,9 +52,8 @@ def situate(reading: ArticleReading, knowledge: Knowledge) -> list[Mention]:
         main = main_place(named, article.title)
     story = _Story(article, reading.times, toponyms, main, heads,
                    story_times(reading.times, article.date, article.text, 0, heads, cues), cues)
-    situated = [rehomed(_situate(r, own, places, story, knowledge.actors.local_sectors,
-                                 knowledge.actors.people, knowledge.gazetteer.country_place),
-                        reading.backdrop_names, toponyms)
+    situated = [_situate(r, own, places, story, knowledge.actors.local_sectors,
+                         knowledge.actors.people, knowledge.gazetteer.country_place)
                 for r, (own, places) in zip(reading.mentions, owns, strict=True)]
     return count_once(situated, knowledge.numbers.value, knowledge.casualties.tells_revision)
 
