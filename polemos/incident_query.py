@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from polemos import schema
+from polemos.analyse.filters import country_code
 from polemos.errors import InputError, StoreError
 from polemos.incident_store import day_span_sql
 from polemos.model import EVENT_TYPES
@@ -143,16 +144,6 @@ def has_incidents_table(store: Store) -> bool:
     _, rows = store.query("SELECT count(*) FROM information_schema.tables "
                           "WHERE table_name = 'incidents'")
     return bool(rows and rows[0][0])
-
-
-def country_code(words: str) -> str | None:
-    """The ISO3 code of a country named or coded by ``words`` ("Syria", "SY", "SYR"), else None."""
-    import pycountry
-
-    try:
-        return str(pycountry.countries.lookup(words.strip()).alpha_3)
-    except LookupError:
-        return None
 
 
 def _event_type(words: str) -> str:

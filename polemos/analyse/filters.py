@@ -46,8 +46,9 @@ class Query:
         return any(fold(str(place[k])) in self.names for k in ("admin1", "name") if place.get(k))
 
 
-def _country_code(text: str) -> str | None:
-    """The ISO3 code a code or a country name stands for (pycountry), None when it is neither."""
+def country_code(text: str) -> str | None:
+    """The ISO3 code a code or a country name stands for ("Syria", "SY", "SYR"; pycountry), None
+    when it is neither. The incident filters of the CLI and the HTTP API use it too."""
     import pycountry
 
     try:
@@ -59,7 +60,7 @@ def _country_code(text: str) -> str | None:
 def party_query(text: str, records: Sequence[IncidentRecord], field: str = "actor") -> Query:
     """The query for an actor or recipient; raises InputError when ``text`` is no country and
     no party of these incidents has that id, name or country code."""
-    folded, code = fold(text), _country_code(text)
+    folded, code = fold(text), country_code(text)
     countries = {code} if code else set()
     known = bool(code)
     for r in records:
@@ -78,7 +79,7 @@ def party_query(text: str, records: Sequence[IncidentRecord], field: str = "acto
 def place_query(text: str, records: Sequence[IncidentRecord]) -> Query:
     """The query for a place; raises InputError when ``text`` is no country and no incident is
     located in a province or place of that name."""
-    folded, code = fold(text), _country_code(text)
+    folded, code = fold(text), country_code(text)
     known = bool(code) or any(
         fold(str(loc[k])) == folded for r in records if (loc := r.get("location"))
         for k in ("admin1", "name", "country") if loc.get(k))

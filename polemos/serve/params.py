@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from polemos.analyse.filters import country_code
 from polemos.errors import InputError
-from polemos.incident_query import IncidentFilter, country_code
+from polemos.incident_query import IncidentFilter
 
 MAX_LIMIT = 500  # rows in one page: a bigger export is `polemos export`'s job
 DEFAULT_LIMIT = 50
